@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import compression from 'compression';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { defaultMigrationsDir } from './db/migrate.ts';
+import { errorMiddleware, notFoundRoute } from './http/error-middleware.ts';
+import { defineRoute, mountRoutes } from './http/route.ts';
+import { geoRoutes } from './modules/geo/geo.routes.ts';
+import { openApiDocument } from './modules/openapi/openapi.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { SeatReadModel } from './modules/seats/seat-read-model.ts';
+import { seatRoutes } from './modules/seats/seats.router.ts';
+import { SeatsService } from './modules/seats/seats.service.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  logger?: Logger;
+}
+
+function tileOrigin(tileUrl: string): string[] {
+  if (!tileUrl) return [];
+  try {
+    // Tile templates use {s}.host subdomains: allow the registrable part with a wildcard.
+    const url = new URL(tileUrl.replace(/\{[a-z]\}\./gi, 'a.').replace(/\{[^}]+\}/g, '0'));
+    const host = tileUrl.match(/^https?:\/\/\{[a-z]\}\./i) ? `*.${url.host.replace(/^a\./, '')}` : url.host;
+    return [`${url.protocol}//${host}`];
+  } catch {
+    return [];
+  }
+}
+
+/** Builds the Express app; main.ts (or a test) decides where it listens. */
+export function createApp({ db, config, logger = pino({ level: config.logLevel }) }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', ...tileOrigin(config.mapTileUrl)],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: config.env === 'production' ? [] : null,
+        },
+      },
+      hsts: config.env === 'production',
+    }),
+  );
+  app.use(compression());
+  app.use(express.json({ limit: '100kb' }));
+
+  const model = new SeatReadModel(db.prisma);
+  const seats = new SeatsService(model);
+  const routes = [
+    ...seatRoutes({ prisma: db.prisma, model, seats }),
+    ...geoRoutes({ prisma: db.prisma, seats }),
+    ...referenceRoutes({ db, config, migrationsDir: defaultMigrationsDir(config.repoRoot) }),
+  ];
+  const openapi = openApiDocument(
+    [
+      ...routes,
+      defineRoute({ method: 'get', path: '/openapi.json', tags: ['reference'], summary: 'This description', handler: () => {} }),
+    ],
+    '0.1.0',
+  );
+  routes.push(
+    defineRoute({
+      method: 'get',
+      path: '/openapi.json',
+      tags: ['reference'],
+      summary: 'This description',
+      handler: (_input, _req, res) => {
+        res.json(openapi);
+      },
+    }),
+  );
+
+  const api = Router();
+  mountRoutes(api, routes);
+  api.use(notFoundRoute);
+  app.use('/api', api);
+
+  // One process and one port serve everything: the built client with a fallback for client-side URLs.
+  const index = path.join(config.clientDist, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The client is not built: run `npm run build` (npm start does this for you).');
+    });
+  }
+
+  app.use(errorMiddleware(logger));
+  return app;
+}

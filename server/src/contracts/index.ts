@@ -1,0 +1,4 @@
+// Request and response schemas shared by the server and the client. Nothing server-only is imported here.
+export * from './common.ts';
+export * from './seats.ts';
+export * from './reference.ts';

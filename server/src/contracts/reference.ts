@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ZBoundarySet, ZElectionCode, ZRef } from './common.ts';
+
+export const ZRegion = z.object({
+  code: z.string(),
+  name: z.string(),
+  nation: ZRef,
+  seats: z.object({ '2010': z.number().int(), '2024': z.number().int() }),
+});
+export const ZRegionsResponse = z.object({ items: z.array(ZRegion) });
+export type TRegion = z.infer<typeof ZRegion>;
+
+export const ZParty = z.object({ code: z.string(), name: z.string(), colour: z.string() });
+export const ZPartiesResponse = z.object({ items: z.array(ZParty) });
+export type TParty = z.infer<typeof ZParty>;
+
+export const ZElection = z.object({
+  code: ZElectionCode,
+  name: z.string(),
+  polledOn: z.string(),
+  boundarySet: ZBoundarySet,
+  notional: z.boolean(),
+  source: z.string(),
+});
+export const ZElectionsResponse = z.object({ items: z.array(ZElection) });
+export type TElection = z.infer<typeof ZElection>;
+
+export const ZClientConfig = z.object({
+  /** Leaflet tile URL template; empty means draw the seats on a plain background. */
+  tileUrl: z.string(),
+  tileAttribution: z.string(),
+  /** Attribution lines the data licences require, shown on the map. */
+  dataAttribution: z.array(z.string()),
+});
+export type TClientConfig = z.infer<typeof ZClientConfig>;
+
+export const ZHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.object({
+    kind: z.enum(['postgres', 'pglite']),
+    migrations: z.object({ applied: z.array(z.string()), pending: z.array(z.string()) }),
+  }),
+  data: z.object({
+    loaded: z.boolean(),
+    lastImport: z.object({ id: z.number().int(), source: z.string(), finishedAt: z.string() }).nullable(),
+  }),
+});
+export type THealth = z.infer<typeof ZHealth>;
+
+export const ZGeoParams = z.object({ boundarySet: ZBoundarySet });
+
+/** GET /api/hex/:boundarySet — HexJSON: one hexagon per seat, odd-r offset coordinates. */
+export const ZHexResponse = z.object({
+  layout: z.literal('odd-r'),
+  hexes: z.record(
+    z.string(),
+    z.object({ n: z.string(), q: z.number().int(), r: z.number().int(), region: z.string() }),
+  ),
+});
+export type THexResponse = z.infer<typeof ZHexResponse>;

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import {
+  ZBoundarySet,
+  ZElectionCode,
+  ZPartyCode,
+  ZQueryBoolean,
+  ZRef,
+  electionMatchesBoundarySet,
+} from './common.ts';
+
+export const SEAT_SORTS = [
+  'name',
+  'region',
+  'winner',
+  'majority',
+  'majorityPct',
+  'swingNeeded',
+  'turnoutPct',
+  'leavePct',
+  'deprivationDecile',
+  'electorate',
+] as const;
+
+const ZNumber = z.coerce.number().refine(Number.isFinite, 'must be a number');
+
+export const ZSeatListQuery = z
+  .object({
+    boundarySet: ZBoundarySet.default('2024'),
+    election: ZElectionCode.optional(),
+    region: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001').optional(),
+    nation: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS country code such as E92000001').optional(),
+    winner: ZPartyCode.optional(),
+    redWall: ZQueryBoolean.optional(),
+    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+    minSwing: ZNumber.pipe(z.number().min(0).max(100)).optional(),
+    maxSwing: ZNumber.pipe(z.number().min(0).max(100)).optional(),
+    sort: z
+      .string()
+      .regex(
+        new RegExp(`^-?(${SEAT_SORTS.join('|')})$`),
+        `must be one of ${SEAT_SORTS.join(', ')}, optionally prefixed with - for descending`,
+      )
+      .default('name'),
+    limit: z.coerce.number().int().min(1).max(1000).default(1000),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+  .refine((q) => q.minSwing === undefined || q.maxSwing === undefined || q.minSwing <= q.maxSwing, {
+    path: ['minSwing'],
+    message: 'must not be greater than maxSwing',
+  })
+  .superRefine(electionMatchesBoundarySet);
+export type TSeatListQuery = z.infer<typeof ZSeatListQuery>;
+
+/** Figures derived from one result (server/src/modules/seats/derived.ts computes them). */
+export const ZSeatFigures = z.object({
+  election: ZElectionCode,
+  winner: z.string(),
+  second: z.string(),
+  majority: z.number().int(),
+  /** Majority as a percentage of valid votes, in points. */
+  majorityPct: z.number(),
+  turnoutPct: z.number().nullable(),
+  winnerSharePct: z.number(),
+  labSharePct: z.number(),
+  /**
+   * Swing in points: for a seat Labour did not win, the swing Labour needs to gain it (half the gap
+   * between the winner's share and Labour's); for a Labour seat, the swing that would lose it (half
+   * Labour's lead over the runner-up).
+   */
+  swingNeeded: z.number(),
+  swingKind: z.enum(['gain', 'lose']),
+  changedHands: z.boolean(),
+  resultText: z.string().nullable(),
+});
+export type TSeatFigures = z.infer<typeof ZSeatFigures>;
+
+export const ZSeatSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  boundarySet: ZBoundarySet,
+  region: ZRef,
+  nation: ZRef,
+  electorate: z.number().int().nullable(),
+  /** Estimated 2016 Leave share in points (Hanretty); null in Northern Ireland. */
+  leavePct: z.number().nullable(),
+  deprivationDecile: z.number().int().nullable(),
+  redWall: z.boolean(),
+  result: ZSeatFigures.nullable(),
+});
+export type TSeatSummary = z.infer<typeof ZSeatSummary>;
+
+export const ZSeatListResponse = z.object({
+  boundarySet: ZBoundarySet,
+  election: ZElectionCode,
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(ZSeatSummary),
+});
+export type TSeatListResponse = z.infer<typeof ZSeatListResponse>;
+
+export const ZSeatParams = z.object({
+  boundarySet: ZBoundarySet,
+  code: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS constituency code such as E14001063'),
+});
+
+export const ZPartyVotes = z.object({
+  party: z.string(),
+  name: z.string(),
+  colour: z.string(),
+  votes: z.number().int(),
+  sharePct: z.number(),
+});
+
+export const ZSeatResult = ZSeatFigures.extend({
+  electionName: z.string(),
+  polledOn: z.string(),
+  notional: z.boolean(),
+  electorate: z.number().int(),
+  validVotes: z.number().int(),
+  invalidVotes: z.number().int().nullable(),
+  votes: z.array(ZPartyVotes),
+});
+export type TSeatResult = z.infer<typeof ZSeatResult>;
+
+export const ZRelatedSeat = z.object({
+  code: z.string(),
+  name: z.string(),
+  boundarySet: ZBoundarySet,
+  /** Share of the 2010-set seat's population in the 2024-set seat, 0–1. */
+  popShare: z.number(),
+  areaShare: z.number(),
+  redWall: z.boolean(),
+});
+
+export const ZSeatDetail = ZSeatSummary.extend({
+  nameWelsh: z.string().nullable(),
+  constituencyType: z.string().nullable(),
+  deprivationScore: z.number().nullable(),
+  hex: z.object({ q: z.number().int(), r: z.number().int() }),
+  results: z.array(ZSeatResult),
+  /** On the 2024 set: the 2010-set seats it was made from; on the 2010 set: where it went. */
+  predecessors: z.array(ZRelatedSeat),
+  successors: z.array(ZRelatedSeat),
+});
+export type TSeatDetail = z.infer<typeof ZSeatDetail>;
+
+export const ZTargetsQuery = z
+  .object({
+    boundarySet: ZBoundarySet.default('2024'),
+    election: ZElectionCode.optional(),
+    party: ZPartyCode.default('Lab'),
+    region: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001').optional(),
+    maxSwing: z.coerce.number().min(0).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(1000),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+  .superRefine(electionMatchesBoundarySet);
+export type TTargetsQuery = z.infer<typeof ZTargetsQuery>;
+
+export const ZTarget = z.object({
+  rank: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  region: ZRef,
+  winner: z.string(),
+  second: z.string(),
+  majority: z.number().int(),
+  majorityPct: z.number(),
+  partySharePct: z.number(),
+  winnerSharePct: z.number(),
+  /** Swing in points from the winner to the party that would make it the winner. */
+  swingNeeded: z.number(),
+  redWall: z.boolean(),
+});
+
+export const ZTargetsResponse = z.object({
+  boundarySet: ZBoundarySet,
+  election: ZElectionCode,
+  party: z.string(),
+  total: z.number().int(),
+  items: z.array(ZTarget),
+});
+export type TTargetsResponse = z.infer<typeof ZTargetsResponse>;

@@ -1,0 +1,81 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import { topology } from 'topojson-server';
+import { ZGeoParams, ZHexResponse, type TBoundarySet } from '../../contracts/index.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { CachedBody } from '../../http/cached-response.ts';
+import { defineRoute, type AnyRoute } from '../../http/route.ts';
+import type { SeatsService } from '../seats/seats.service.ts';
+
+/**
+ * Builds the map payloads once per data version: TopoJSON shares the borders between neighbouring
+ * seats and quantises coordinates, which roughly halves the bytes before gzip.
+ */
+export function geoRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): AnyRoute[] {
+  const built = new Map<string, Promise<CachedBody>>();
+
+  const once = async (kind: 'geo' | 'hex', set: TBoundarySet, build: () => Promise<unknown>) => {
+    const key = `${kind}:${set}:${await deps.seats.version()}`;
+    let body = built.get(key);
+    if (!body) {
+      for (const k of built.keys()) if (k.startsWith(`${kind}:${set}:`)) built.delete(k);
+      body = build().then((value) => CachedBody.json(value));
+      body.catch(() => built.delete(key));
+      built.set(key, body);
+    }
+    return body;
+  };
+
+  const buildGeo = async (set: TBoundarySet) => {
+    const seats = await deps.prisma.constituency.findMany({
+      where: { boundarySetCode: set },
+      select: { code: true, name: true, geometry: true },
+      orderBy: { code: 'asc' },
+    });
+    const collection: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: seats.map((s) => ({
+        type: 'Feature',
+        id: s.code,
+        properties: { name: s.name },
+        geometry: s.geometry as unknown as Geometry,
+      })),
+    };
+    return topology({ seats: collection }, 1e5);
+  };
+
+  const buildHex = async (set: TBoundarySet) => {
+    const seats = await deps.prisma.constituency.findMany({
+      where: { boundarySetCode: set },
+      select: { code: true, name: true, hexQ: true, hexR: true, regionCode: true },
+      orderBy: { code: 'asc' },
+    });
+    return {
+      layout: 'odd-r' as const,
+      hexes: Object.fromEntries(seats.map((s) => [s.code, { n: s.name, q: s.hexQ, r: s.hexR, region: s.regionCode }])),
+    };
+  };
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/geo/:boundarySet',
+      tags: ['map'],
+      summary: 'Seat boundaries as TopoJSON (object "seats", geometry id = ONS code), gzip, strong ETag',
+      params: ZGeoParams,
+      handler: async ({ params }, req, res) => {
+        (await once('geo', params.boundarySet, () => buildGeo(params.boundarySet))).send(req, res);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/hex/:boundarySet',
+      tags: ['map'],
+      summary: 'Hex cartogram as HexJSON (one equal hexagon per seat), gzip, strong ETag',
+      params: ZGeoParams,
+      response: ZHexResponse,
+      handler: async ({ params }, req, res) => {
+        (await once('hex', params.boundarySet, () => buildHex(params.boundarySet))).send(req, res);
+      },
+    }),
+  ];
+}

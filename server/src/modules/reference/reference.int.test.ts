@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/test-app.ts';
+import type { THealth, TRegion } from '../../contracts/index.ts';
+
+const t = useTestApp();
+
+describe('reference endpoints', () => {
+  it('lists the 12 regions and nations with their seats on each boundary set', async () => {
+    const res = await t.api.get('/api/regions').expect(200);
+    const items = res.body.items as TRegion[];
+    expect(items).toHaveLength(12);
+    expect(items.reduce((n, r) => n + r.seats['2010'], 0)).toBe(650);
+    expect(items.reduce((n, r) => n + r.seats['2024'], 0)).toBe(650);
+    const wales = items.find((r) => r.name === 'Wales')!;
+    expect(wales.seats).toEqual({ '2010': 40, '2024': 32 });
+  });
+
+  it('lists the elections, marking the notional one', async () => {
+    const res = await t.api.get('/api/elections').expect(200);
+    const byCode = Object.fromEntries((res.body.items as { code: string }[]).map((e) => [e.code, e]));
+    expect(Object.keys(byCode).sort()).toEqual(['GE2017', 'GE2019', 'GE2019N', 'GE2024']);
+    expect(byCode.GE2019N).toMatchObject({ boundarySet: '2024', notional: true, polledOn: '2019-12-12' });
+    expect(byCode.GE2024).toMatchObject({ boundarySet: '2024', notional: false, polledOn: '2024-07-04' });
+  });
+
+  it('gives parties with colours', async () => {
+    const res = await t.api.get('/api/parties').expect(200);
+    const lab = (res.body.items as { code: string; colour: string }[]).find((p) => p.code === 'Lab');
+    expect(lab?.colour).toMatch(/^#[0-9A-Fa-f]{6}$/);
+  });
+
+  it('reports the database kind, migrations and data load on /api/health', async () => {
+    const res = await t.api.get('/api/health').expect(200);
+    const body = res.body as THealth;
+    expect(body.status).toBe('ok');
+    expect(body.database.kind).toBe(t.db.kind);
+    expect(body.database.migrations.pending).toEqual([]);
+    expect(body.database.migrations.applied.length).toBeGreaterThan(0);
+    expect(body.data.loaded).toBe(true);
+    expect(body.data.lastImport?.source).toBeTruthy();
+  });
+
+  it('gives the client its tile settings and the attribution the licences require', async () => {
+    const res = await t.api.get('/api/config').expect(200);
+    expect(res.body.tileUrl).toBe('');
+    expect(res.body.dataAttribution.join(' ')).toMatch(/Crown copyright/);
+    expect(res.body.dataAttribution.join(' ')).toMatch(/Open Parliament Licence/);
+  });
+
+  it('describes the API in OpenAPI 3, generated from the validation schemas', async () => {
+    const res = await t.api.get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    const seats = res.body.paths['/api/seats'].get;
+    const boundarySet = seats.parameters.find((p: { name: string }) => p.name === 'boundarySet');
+    expect(boundarySet.schema.enum).toEqual(['2010', '2024']);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/seats/{boundarySet}/{code}', '/api/targets', '/api/geo/{boundarySet}', '/api/health']),
+    );
+  });
+
+  it('answers unknown API routes and malformed bodies with the JSON error shape, never a 500', async () => {
+    const missing = await t.api.get('/api/nothing-here').expect(404);
+    expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND' });
+    const malformed = await t.api.post('/api/seats').set('Content-Type', 'application/json').send('{"x":').expect(400);
+    expect(malformed.body.error.code).toBe('BAD_REQUEST');
+    const security = await t.api.get('/api/health');
+    expect(security.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(security.headers['x-request-id']).toBeTruthy();
+  });
+});

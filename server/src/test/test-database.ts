@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../db/database.ts';
+import { adminUrl } from './target.ts';
+
+export interface TestDatabase extends Database {
+  /** The connection URL on a server (for tests that need their own connections); undefined on PGlite. */
+  url: string | undefined;
+}
+
+/**
+ * A database of this test file's own, migrated and loaded with the real data (or empty, not even
+ * migrated, with `empty`), dropped on close. Tests
+ * that write make their own unique records, so files never depend on each other.
+ */
+export async function openTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const template = inject('dbTemplate');
+  if (template.kind === 'pglite') {
+    const blob = new Blob([fs.readFileSync(template.file)]);
+    const db = await openDatabase(options.empty ? { kind: 'pglite' } : { kind: 'pglite', loadDataDir: blob });
+    return Object.assign(db, { url: undefined });
+  }
+  const name = `gw_t_${template.runId}_${randomBytes(4).toString('hex')}`;
+  const from = options.empty ? 'template0' : `"${template.template}"`;
+  const admin = new pg.Client({ connectionString: adminUrl(template.url) });
+  await admin.connect();
+  try {
+    // Two files may copy the template at once; PostgreSQL refuses while the other copy holds it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE ${from}`);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(template.url);
+  u.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 4 });
+  return Object.assign(db, {
+    url: u.toString(),
+    async close() {
+      await db.close();
+      const drop = new pg.Client({ connectionString: adminUrl(template.url) });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await drop.end();
+    },
+  });
+}
