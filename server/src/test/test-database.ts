@@ -43,10 +43,11 @@ export async function openTestDatabase(options: { empty?: boolean } = {}): Promi
   const u = new URL(template.url);
   u.pathname = `/${name}`;
   const db = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 4 });
+  const closeConnections = db.close.bind(db);
   return Object.assign(db, {
     url: u.toString(),
     async close() {
-      await db.close();
+      await closeConnections();
       const drop = new pg.Client({ connectionString: adminUrl(template.url) });
       await drop.connect();
       await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
