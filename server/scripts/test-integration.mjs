@@ -8,7 +8,9 @@ const targets = ['pglite', ...(serverUrl ? ['postgres'] : [])];
 const extra = process.argv.slice(2);
 const failed = [];
 for (const target of targets) {
-  console.log(`\n=== integration tests on ${target === 'postgres' ? `PostgreSQL (${redact(serverUrl)})` : 'PGlite'} ===`);
+  console.log(
+    `\n=== integration tests on ${target === 'postgres' ? `PostgreSQL (${redact(serverUrl)})` : 'PGlite'} ===`,
+  );
   const run = spawnSync('npx', ['vitest', 'run', '--project', 'integration', ...extra], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DB: target },

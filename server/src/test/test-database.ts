@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -54,4 +56,32 @@ export async function openTestDatabase(options: { empty?: boolean } = {}): Promi
       await drop.end();
     },
   });
+}
+
+/**
+ * Environment for starting the whole server on an empty database of this file's own: a fresh PGlite
+ * folder, or a new empty database on the server. `drop` removes it.
+ */
+export async function emptyDatabaseEnv(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  const template = inject('dbTemplate');
+  if (template.kind === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-pglite-'));
+    return {
+      env: { PGLITE_DIR: dir, DATABASE_URL: '' },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `gw_t_${template.runId}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl(template.url) });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const u = new URL(template.url);
+  u.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: u.toString() },
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
