@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'server/src/generated/**', '.data/**', 'coverage/**', '**/.scratch/**', 'e2e/.artifacts/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'server/src/generated/**',
+      '.data/**',
+      'coverage/**',
+      '**/.scratch/**',
+      'e2e/.artifacts/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -17,7 +17,10 @@ import { readOfficialFiles } from '../server/src/modules/import/official.ts';
 const config = loadConfig({});
 const root = config.repoRoot;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const lines: string[] = [];
 const report = (line: string) => {
   lines.push(line);
@@ -57,14 +60,18 @@ async function timeImport(label: string, options: DatabaseOptions, source: 'bund
         : await readOfficialFiles(path.resolve(root, '../shared/data'));
     await loadDataset(db, dataset, { source: `bench-${source}` });
     const seconds = (performance.now() - started) / 1000;
-    report(`| full import from ${source === 'bundle' ? 'the bundle' : 'the official files'} on ${label} | ${seconds.toFixed(2)} s |`);
+    report(
+      `| full import from ${source === 'bundle' ? 'the bundle' : 'the official files'} on ${label} | ${seconds.toFixed(2)} s |`,
+    );
   } finally {
     await db.close();
   }
 }
 
 async function main() {
-  report(`Measured ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} cores, Node ${process.version}; load: autocannon, 50 connections, ${SECONDS} s each.\n`);
+  report(
+    `Measured ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} cores, Node ${process.version}; load: autocannon, 50 connections, ${SECONDS} s each.\n`,
+  );
   report('| figure | value |');
   report('|---|---|');
 
@@ -73,7 +80,15 @@ async function main() {
   const started = performance.now();
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent', MAP_TILE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PGLITE_DIR: dir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+      MAP_TILE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -81,12 +96,24 @@ async function main() {
     const base = ready.replace(/^ready at /, '');
     const geo = await fetch(`${base}/api/geo/2024`);
     await geo.arrayBuffer();
-    report(`| start on an empty PGlite → serving the map (migrate + load bundle) | ${((performance.now() - started) / 1000).toFixed(1)} s |`);
+    report(
+      `| start on an empty PGlite → serving the map (migrate + load bundle) | ${((performance.now() - started) / 1000).toFixed(1)} s |`,
+    );
 
     // 2. Payload sizes.
-    for (const p of ['/api/geo/2024', '/api/geo/2010', '/api/hex/2024', '/api/hex/2010', '/api/seats?boundarySet=2024']) {
-      const raw = Buffer.from(await (await fetch(`${base}${p}`, { headers: { 'Accept-Encoding': 'identity' } })).arrayBuffer());
-      report(`| ${p}: size raw / gzipped | ${(raw.length / 1024).toFixed(0)} KB / ${(gzipSync(raw).length / 1024).toFixed(0)} KB |`);
+    for (const p of [
+      '/api/geo/2024',
+      '/api/geo/2010',
+      '/api/hex/2024',
+      '/api/hex/2010',
+      '/api/seats?boundarySet=2024',
+    ]) {
+      const raw = Buffer.from(
+        await (await fetch(`${base}${p}`, { headers: { 'Accept-Encoding': 'identity' } })).arrayBuffer(),
+      );
+      report(
+        `| ${p}: size raw / gzipped | ${(raw.length / 1024).toFixed(0)} KB / ${(gzipSync(raw).length / 1024).toFixed(0)} KB |`,
+      );
     }
 
     // 3. Seats list against a static server serving the identical bytes.
@@ -94,22 +121,32 @@ async function main() {
     const body = Buffer.from(await (await fetch(listUrl)).arrayBuffer());
     const file = path.join(dir, 'seats.json');
     fs.writeFileSync(file, body);
-    const yardstick = spawn(process.execPath, ['bench/static-server.mjs', file, 'application/json; charset=utf-8'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const yardstick = spawn(
+      process.execPath,
+      ['bench/static-server.mjs', file, 'application/json; charset=utf-8'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const { port } = JSON.parse(await waitForLine(yardstick, /\{"port":\d+\}/)) as { port: number };
       await load(listUrl); // warm-up, not reported
       const api = await load(listUrl);
       const stat = await load(`http://127.0.0.1:${port}/`);
-      report(`| seats list (650 seats, ${(body.length / 1024).toFixed(0)} KB): API req/s, p99 | ${api.rps.toFixed(0)} req/s, p99 ${api.p99} ms${api.errors ? `, ${api.errors} errors` : ''} |`);
-      report(`| same bytes from a plain static server: req/s, p99 | ${stat.rps.toFixed(0)} req/s, p99 ${stat.p99} ms |`);
+      report(
+        `| seats list (650 seats, ${(body.length / 1024).toFixed(0)} KB): API req/s, p99 | ${api.rps.toFixed(0)} req/s, p99 ${api.p99} ms${api.errors ? `, ${api.errors} errors` : ''} |`,
+      );
+      report(
+        `| same bytes from a plain static server: req/s, p99 | ${stat.rps.toFixed(0)} req/s, p99 ${stat.p99} ms |`,
+      );
       report(`| API / static ratio | ${((api.rps / stat.rps) * 100).toFixed(0)} % |`);
     } finally {
       yardstick.kill('SIGTERM');
     }
-    report(`| server peak RSS (start, load, map and list benchmarks) | ${peakRssMb(server.pid!).toFixed(0)} MB |`);
+    report(
+      `| server peak RSS (start, load, map and list benchmarks) | ${peakRssMb(server.pid!).toFixed(0)} MB |`,
+    );
   } finally {
     server.kill('SIGTERM');
   }

@@ -37,7 +37,11 @@ function tileOrigin(tileUrl: string): string[] {
 }
 
 /** Builds the Express app; main.ts (or a test) decides where it listens. */
-export function createApp({ db, config, logger = pino({ level: config.logLevel }) }: AppDeps): express.Express {
+export function createApp({
+  db,
+  config,
+  logger = pino({ level: config.logLevel }),
+}: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -80,20 +84,16 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
     ...geoRoutes({ prisma: db.prisma, seats }),
     ...referenceRoutes({ db, config, migrationsDir: defaultMigrationsDir(config.repoRoot) }),
   ];
-  const openapi = openApiDocument(
-    [
-      ...routes,
-      defineRoute({ method: 'get', path: '/openapi.json', tags: ['reference'], summary: 'This description', handler: () => {} }),
-    ],
-    '0.1.0',
-  );
+  // The description lists itself too, so it is built from the finished table on first request.
+  let openapi: object | undefined;
   routes.push(
     defineRoute({
       method: 'get',
       path: '/openapi.json',
       tags: ['reference'],
-      summary: 'This description',
+      summary: 'This OpenAPI description, generated from the validation schemas',
       handler: (_input, _req, res) => {
+        openapi ??= openApiDocument(routes, '0.1.0');
         res.json(openapi);
       },
     }),

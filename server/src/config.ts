@@ -9,7 +9,10 @@ const ZEnv = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A PostgreSQL server; without it the embedded PGlite database under PGLITE_DIR is used. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   PGLITE_DIR: z.string().min(1).default(path.join(repoRoot, '.data/pglite')),
   /** Raster tile template for the map's background; empty turns tiles off (offline, tests). */
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),

@@ -27,8 +27,14 @@ export const ZSeatListQuery = z
   .object({
     boundarySet: ZBoundarySet.default('2024'),
     election: ZElectionCode.optional(),
-    region: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001').optional(),
-    nation: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS country code such as E92000001').optional(),
+    region: z
+      .string()
+      .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')
+      .optional(),
+    nation: z
+      .string()
+      .regex(/^[A-Z]\d{8}$/, 'must be an ONS country code such as E92000001')
+      .optional(),
     winner: ZPartyCode.optional(),
     redWall: ZQueryBoolean.optional(),
     q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
@@ -151,7 +157,10 @@ export const ZTargetsQuery = z
     boundarySet: ZBoundarySet.default('2024'),
     election: ZElectionCode.optional(),
     party: ZPartyCode.default('Lab'),
-    region: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001').optional(),
+    region: z
+      .string()
+      .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')
+      .optional(),
     maxSwing: z.coerce.number().min(0).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(1000),
     offset: z.coerce.number().int().min(0).default(0),

@@ -43,15 +43,21 @@ describe('migration runner', () => {
     expect(again.applied).toEqual([]);
 
     const rows = await db.withConnection((sql) =>
-      sql.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; id: string }>(
-        'SELECT * FROM "_prisma_migrations" ORDER BY migration_name',
-      ),
+      sql.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        applied_steps_count: number;
+        id: string;
+      }>('SELECT * FROM "_prisma_migrations" ORDER BY migration_name'),
     );
     const files = readMigrations(realDir);
     expect(rows).toHaveLength(files.length);
     rows.forEach((row, i) => {
       expect(row.migration_name).toBe(files[i]!.name);
-      expect(row.checksum).toBe(checksumOf(fs.readFileSync(path.join(realDir, files[i]!.name, 'migration.sql'))));
+      expect(row.checksum).toBe(
+        checksumOf(fs.readFileSync(path.join(realDir, files[i]!.name, 'migration.sql'))),
+      );
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
       expect(row.finished_at).not.toBeNull();
       expect(row.applied_steps_count).toBe(1);
@@ -79,10 +85,13 @@ describe('migration runner', () => {
       sql.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`),
     );
     expect(tables.map((t) => t.t)).toEqual(['_prisma_migrations', 'ok']);
-    expect(await migrationState(db, dir)).toEqual({ applied: ['20260101000000_ok'], pending: ['20260102000000_bad'] });
+    expect(await migrationState(db, dir)).toEqual({
+      applied: ['20260101000000_ok'],
+      pending: ['20260102000000_bad'],
+    });
   });
 
-  it('holds Prisma\'s advisory lock while it applies, and releases it after', async () => {
+  it("holds Prisma's advisory lock while it applies, and releases it after", async () => {
     const db = await emptyDb();
     const locks = `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND granted`;
     const dir = migrationsDir({ '20260101000000_lockcheck': `CREATE TABLE lockcheck AS ${locks};` });
@@ -99,7 +108,9 @@ describe('migration runner', () => {
       const db = await emptyDb();
       const other = await openDatabase({ kind: 'postgres', url: db.url!, poolSize: 2 });
       try {
-        const dir = migrationsDir({ '20260101000000_slow': 'SELECT pg_sleep(0.3); CREATE TABLE once (id int);' });
+        const dir = migrationsDir({
+          '20260101000000_slow': 'SELECT pg_sleep(0.3); CREATE TABLE once (id int);',
+        });
         const [a, b] = await Promise.all([migrate(db, { dir }), migrate(other, { dir })]);
         expect([...a.applied, ...b.applied]).toEqual(['20260101000000_slow']);
       } finally {

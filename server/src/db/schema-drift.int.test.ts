@@ -95,7 +95,13 @@ function expectedDefault(f: DmmfField): string | null {
   return String(d);
 }
 
-const ON_DELETE: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
+const ON_DELETE: Record<string, string> = {
+  a: 'NoAction',
+  r: 'Restrict',
+  c: 'Cascade',
+  n: 'SetNull',
+  d: 'SetDefault',
+};
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -105,7 +111,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const q = <T,>(text: string, params?: unknown[]) => db.withConnection((sql) => sql.query<T>(text, params));
+const q = <T>(text: string, params?: unknown[]) => db.withConnection((sql) => sql.query<T>(text, params));
 
 describe('the migrated database matches prisma/schema.prisma', () => {
   it('has exactly one table per model', async () => {
@@ -115,28 +121,43 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     expect(rows.map((r) => r.t).sort()).toEqual(models.map(tableOf).sort());
   });
 
-  it.each(models.map((m) => [m.name, m] as const))('%s: columns, types, nullability, defaults', async (_n, m) => {
-    const rows = await q<{ column: string; type: string; notnull: boolean; def: string | null }>(
-      `SELECT a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+  it.each(models.map((m) => [m.name, m] as const))(
+    '%s: columns, types, nullability, defaults',
+    async (_n, m) => {
+      const rows = await q<{ column: string; type: string; notnull: boolean; def: string | null }>(
+        `SELECT a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
               pg_get_expr(d.adbin, d.adrelid) AS def
          FROM pg_attribute a
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
-      [`"${tableOf(m)}"`],
-    );
-    const actual = Object.fromEntries(
-      rows.map((r) => [r.column, { type: r.type, notNull: r.notnull, def: r.def?.startsWith('nextval(') ? 'nextval' : r.def }]),
-    );
-    const expected = Object.fromEntries(
-      m.fields
-        .filter((f) => f.kind !== 'object')
-        .map((f) => [f.dbName ?? f.name, { type: expectedType(f), notNull: f.isRequired, def: expectedDefault(f) }]),
-    );
-    expect(actual).toEqual(expected);
-  });
+        [`"${tableOf(m)}"`],
+      );
+      const actual = Object.fromEntries(
+        rows.map((r) => [
+          r.column,
+          { type: r.type, notNull: r.notnull, def: r.def?.startsWith('nextval(') ? 'nextval' : r.def },
+        ]),
+      );
+      const expected = Object.fromEntries(
+        m.fields
+          .filter((f) => f.kind !== 'object')
+          .map((f) => [
+            f.dbName ?? f.name,
+            { type: expectedType(f), notNull: f.isRequired, def: expectedDefault(f) },
+          ]),
+      );
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it('has the primary keys, unique constraints and indexes the schema declares', async () => {
-    const rows = await q<{ table: string; name: string; unique: boolean; primary: boolean; columns: string[] }>(
+    const rows = await q<{
+      table: string;
+      name: string;
+      unique: boolean;
+      primary: boolean;
+      columns: string[];
+    }>(
       `SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique, x.indisprimary AS primary,
               ARRAY(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(n, o)
                     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.n ORDER BY k.o)::text[] AS columns
@@ -146,7 +167,10 @@ describe('the migrated database matches prisma/schema.prisma', () => {
          JOIN pg_namespace s ON s.oid = t.relnamespace
         WHERE s.nspname = 'public' AND t.relname <> '_prisma_migrations'`,
     );
-    const actual = rows.map((r) => `${r.table} ${r.name} ${r.primary ? 'PK' : r.unique ? 'UNIQUE' : 'INDEX'} (${r.columns.join(',')})`);
+    const actual = rows.map(
+      (r) =>
+        `${r.table} ${r.name} ${r.primary ? 'PK' : r.unique ? 'UNIQUE' : 'INDEX'} (${r.columns.join(',')})`,
+    );
     const expected = dmmf.datamodel.indexes.map((ix) => {
       const m = modelByName.get(ix.model)!;
       const table = tableOf(m);
@@ -159,7 +183,15 @@ describe('the migrated database matches prisma/schema.prisma', () => {
   });
 
   it('has the foreign keys the relations declare, with their referential actions', async () => {
-    const rows = await q<{ table: string; name: string; ref: string; cols: string[]; refcols: string[]; del: string; upd: string }>(
+    const rows = await q<{
+      table: string;
+      name: string;
+      ref: string;
+      cols: string[];
+      refcols: string[];
+      del: string;
+      upd: string;
+    }>(
       `SELECT c.conrelid::regclass::text AS table, c.conname AS name, c.confrelid::regclass::text AS ref,
               ARRAY(SELECT attname FROM unnest(c.conkey) WITH ORDINALITY k(n, o)
                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS cols,
@@ -171,7 +203,8 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     );
     const unquote = (t: string) => t.replace(/^"|"$/g, '');
     const actual = rows.map(
-      (r) => `${unquote(r.table)}.${r.name} (${r.cols.join(',')}) -> ${unquote(r.ref)}(${r.refcols.join(',')}) delete:${ON_DELETE[r.del]} update:${ON_DELETE[r.upd]}`,
+      (r) =>
+        `${unquote(r.table)}.${r.name} (${r.cols.join(',')}) -> ${unquote(r.ref)}(${r.refcols.join(',')}) delete:${ON_DELETE[r.del]} update:${ON_DELETE[r.upd]}`,
     );
     const expected = models.flatMap((m) =>
       m.fields

@@ -7,12 +7,7 @@ interface Logger {
   error(obj: object, msg: string): void;
 }
 
-function body(
-  requestId: string,
-  code: string,
-  message: string,
-  details?: unknown,
-): TErrorResponse {
+function body(requestId: string, code: string, message: string, details?: unknown): TErrorResponse {
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
 }
 
@@ -44,7 +39,14 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       const first = details[0];
       res
         .status(400)
-        .json(body(requestId, 'BAD_REQUEST', first ? `${first.field}: ${first.message}` : 'Invalid request', details));
+        .json(
+          body(
+            requestId,
+            'BAD_REQUEST',
+            first ? `${first.field}: ${first.message}` : 'Invalid request',
+            details,
+          ),
+        );
       return;
     }
     if (error instanceof AppError) {
@@ -55,7 +57,11 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // body-parser and friends: malformed JSON, payload too large…
       const message =
-        status === 413 ? 'Request body is too large' : status === 400 ? 'Malformed request body' : 'Bad request';
+        status === 413
+          ? 'Request body is too large'
+          : status === 400
+            ? 'Malformed request body'
+            : 'Bad request';
       res.status(status).json(body(requestId, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message));
       return;
     }
@@ -65,10 +71,14 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (pcode === 'P2002') {
-      res.status(409).json(body(requestId, 'CONFLICT', 'A record with the same unique values already exists'));
+      res
+        .status(409)
+        .json(body(requestId, 'CONFLICT', 'A record with the same unique values already exists'));
       return;
     }
     logger.error({ err: error, requestId }, 'unhandled error');
-    res.status(500).json(body(requestId, 'INTERNAL', 'Something went wrong; quote the request id if you report it'));
+    res
+      .status(500)
+      .json(body(requestId, 'INTERNAL', 'Something went wrong; quote the request id if you report it'));
   };
 }

@@ -26,9 +26,10 @@ export interface RouteSpec<Q extends z.ZodType | undefined, P extends z.ZodType 
 /** Every route registered through here is also described in /api/openapi.json. */
 export type AnyRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined>;
 
-export function defineRoute<Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<Q, P>,
-): AnyRoute {
+export function defineRoute<
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<Q, P>): AnyRoute {
   return spec as unknown as AnyRoute;
 }
 

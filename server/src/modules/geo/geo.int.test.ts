@@ -24,9 +24,13 @@ describe.each(['2010', '2024'])('map payloads for the %s boundaries', (set) => {
     expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
     expect(Number(res.headers['content-length'])).toBeLessThan(400 * 1024);
     const topo = JSON.parse((res.body as Buffer).toString()) as Topology;
-    const seats = topo.objects.seats as unknown as { geometries: { id: string; type: string; properties: { name: string } }[] };
+    const seats = topo.objects.seats as unknown as {
+      geometries: { id: string; type: string; properties: { name: string } }[];
+    };
     expect(seats.geometries).toHaveLength(650);
-    expect(seats.geometries.every((g) => /^[ESWN]\d{8}$/.test(g.id) && g.type.endsWith('Polygon'))).toBe(true);
+    expect(seats.geometries.every((g) => /^[ESWN]\d{8}$/.test(g.id) && g.type.endsWith('Polygon'))).toBe(
+      true,
+    );
     await t.api.get(`/api/geo/${set}`).set('If-None-Match', res.headers.etag!).expect(304);
   });
 

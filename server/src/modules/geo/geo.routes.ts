@@ -51,7 +51,9 @@ export function geoRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): 
     });
     return {
       layout: 'odd-r' as const,
-      hexes: Object.fromEntries(seats.map((s) => [s.code, { n: s.name, q: s.hexQ, r: s.hexR, region: s.regionCode }])),
+      hexes: Object.fromEntries(
+        seats.map((s) => [s.code, { n: s.name, q: s.hexQ, r: s.hexR, region: s.regionCode }]),
+      ),
     };
   };
 

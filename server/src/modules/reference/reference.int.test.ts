@@ -54,14 +54,23 @@ describe('reference endpoints', () => {
     const boundarySet = seats.parameters.find((p: { name: string }) => p.name === 'boundarySet');
     expect(boundarySet.schema.enum).toEqual(['2010', '2024']);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/seats/{boundarySet}/{code}', '/api/targets', '/api/geo/{boundarySet}', '/api/health']),
+      expect.arrayContaining([
+        '/api/seats/{boundarySet}/{code}',
+        '/api/targets',
+        '/api/geo/{boundarySet}',
+        '/api/health',
+      ]),
     );
   });
 
   it('answers unknown API routes and malformed bodies with the JSON error shape, never a 500', async () => {
     const missing = await t.api.get('/api/nothing-here').expect(404);
     expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND' });
-    const malformed = await t.api.post('/api/seats').set('Content-Type', 'application/json').send('{"x":').expect(400);
+    const malformed = await t.api
+      .post('/api/seats')
+      .set('Content-Type', 'application/json')
+      .send('{"x":')
+      .expect(400);
     expect(malformed.body.error.code).toBe('BAD_REQUEST');
     const security = await t.api.get('/api/health');
     expect(security.headers['content-security-policy']).toMatch(/default-src 'self'/);

@@ -24,7 +24,10 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       response: ZRegionsResponse,
       handler: async (_input, _req, res) => {
         const [regions, counts] = await Promise.all([
-          prisma.region.findMany({ include: { nation: true }, orderBy: [{ nationCode: 'asc' }, { name: 'asc' }] }),
+          prisma.region.findMany({
+            include: { nation: true },
+            orderBy: [{ nationCode: 'asc' }, { name: 'asc' }],
+          }),
           prisma.constituency.groupBy({ by: ['regionCode', 'boundarySetCode'], _count: { _all: true } }),
         ]);
         const count = (region: string, set: TBoundarySet) =>
@@ -56,7 +59,9 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       summary: 'Elections with results loaded, and the boundaries each is on',
       response: ZElectionsResponse,
       handler: async (_input, _req, res) => {
-        const elections = await prisma.election.findMany({ orderBy: [{ polledOn: 'desc' }, { code: 'desc' }] });
+        const elections = await prisma.election.findMany({
+          orderBy: [{ polledOn: 'desc' }, { code: 'desc' }],
+        });
         res.json({
           items: elections.map((e) => ({
             code: e.code as TElectionCode,
@@ -102,7 +107,11 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
           data: {
             loaded: seats > 0,
             lastImport: lastImport
-              ? { id: lastImport.id, source: lastImport.source, finishedAt: lastImport.finishedAt.toISOString() }
+              ? {
+                  id: lastImport.id,
+                  source: lastImport.source,
+                  finishedAt: lastImport.finishedAt.toISOString(),
+                }
               : null,
           },
         });

@@ -75,7 +75,7 @@ describe('deriveFigures', () => {
 
   it('halves the gap between the winner and a third-placed party too', () => {
     // The Lib Dems in Blyth Valley: (42.683 − 5.264) / 2.
-    expect(swingNeeded(blythValley2019, 'LD').swing).toBeCloseTo((17440 - 2151) / 40859 / 2 * 100, 6);
+    expect(swingNeeded(blythValley2019, 'LD').swing).toBeCloseTo(((17440 - 2151) / 40859 / 2) * 100, 6);
   });
 
   it('returns zero shares rather than dividing by zero for an empty result', () => {

@@ -1,5 +1,10 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { DEFAULT_ELECTION, type TBoundarySet, type TElectionCode, type TSeatDetail } from '../../contracts/index.ts';
+import {
+  DEFAULT_ELECTION,
+  type TBoundarySet,
+  type TElectionCode,
+  type TSeatDetail,
+} from '../../contracts/index.ts';
 import { AppError } from '../../http/app-error.ts';
 import { round2, sharePct } from './derived.ts';
 import { findSeat, type SeatReadModel } from './seat-read-model.ts';
@@ -59,7 +64,11 @@ export async function seatDetail(
   if (!row || !seat) throw AppError.notFound(`Seat ${code} on the ${boundarySet} boundaries`);
 
   const related = (
-    links: { popShare: unknown; areaShare: unknown; other: { code: string; name: string; boundarySetCode: string; redWall: boolean } }[],
+    links: {
+      popShare: unknown;
+      areaShare: unknown;
+      other: { code: string; name: string; boundarySetCode: string; redWall: boolean };
+    }[],
   ) =>
     links.map((l) => ({
       code: l.other.code,

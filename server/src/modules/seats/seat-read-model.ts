@@ -53,7 +53,10 @@ export class SeatReadModel {
     if (this.building) return this.building;
     this.building = (async () => {
       try {
-        const latest = await this.prisma.datasetImport.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+        const latest = await this.prisma.datasetImport.findFirst({
+          orderBy: { id: 'desc' },
+          select: { id: true },
+        });
         const version = latest?.id ?? 0;
         if (!this.current || this.current.version !== version) this.current = await this.build(version);
         this.checkedAt = Date.now();

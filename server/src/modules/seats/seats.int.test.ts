@@ -10,7 +10,10 @@ const sharedData = path.resolve(import.meta.dirname, '../../../../../shared/data
 
 type HocRow = Record<string, string>;
 function hocRows(file: string): HocRow[] {
-  return parse(fs.readFileSync(path.join(sharedData, 'results', file)), { columns: true, bom: true }) as HocRow[];
+  return parse(fs.readFileSync(path.join(sharedData, 'results', file)), {
+    columns: true,
+    bom: true,
+  }) as HocRow[];
 }
 
 async function list(query: string): Promise<TSeatListResponse> {
@@ -98,7 +101,10 @@ describe('GET /api/seats', () => {
   it('answers a repeated request with 304 when the client has the current version', async () => {
     const first = await t.api.get('/api/seats?boundarySet=2024&region=E12000003').expect(200);
     expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
-    await t.api.get('/api/seats?boundarySet=2024&region=E12000003').set('If-None-Match', first.headers.etag!).expect(304);
+    await t.api
+      .get('/api/seats?boundarySet=2024&region=E12000003')
+      .set('If-None-Match', first.headers.etag!)
+      .expect(304);
   });
 
   it.each([
@@ -133,7 +139,13 @@ describe('GET /api/seats/:boundarySet/:code', () => {
     expect(seat.name).toBe('Bury North');
     expect(seat.redWall).toBe(true);
     const ge2019 = seat.results.find((r) => r.election === 'GE2019')!;
-    expect(ge2019).toMatchObject({ majority: 105, winner: 'Con', second: 'Lab', validVotes: 46841, electorate: 68802 });
+    expect(ge2019).toMatchObject({
+      majority: 105,
+      winner: 'Con',
+      second: 'Lab',
+      validVotes: 46841,
+      electorate: 68802,
+    });
     expect(ge2019.invalidVotes).toBe(111);
     expect(ge2019.votes.slice(0, 2)).toEqual([
       expect.objectContaining({ party: 'Con', votes: 21660 }),

@@ -25,7 +25,11 @@ function csvFilename(query: TSeatListQuery): string {
   return `${parts.join('-')}.csv`;
 }
 
-export function seatRoutes(deps: { prisma: PrismaClient; model: SeatReadModel; seats: SeatsService }): AnyRoute[] {
+export function seatRoutes(deps: {
+  prisma: PrismaClient;
+  model: SeatReadModel;
+  seats: SeatsService;
+}): AnyRoute[] {
   // Serialised responses keyed by data version and normalised query: repeated map/table requests are
   // served without re-filtering or re-serialising.
   const cache = new BoundedCache<CachedBody>(300);
@@ -70,7 +74,8 @@ export function seatRoutes(deps: { prisma: PrismaClient; model: SeatReadModel; s
       method: 'get',
       path: '/seats/:boundarySet/:code',
       tags: ['seats'],
-      summary: 'One seat: every election, derived figures, Leave share, deprivation, links to the other boundary set',
+      summary:
+        'One seat: every election, derived figures, Leave share, deprivation, links to the other boundary set',
       params: ZSeatParams,
       response: ZSeatDetail,
       handler: async ({ params }, _req, res) => {

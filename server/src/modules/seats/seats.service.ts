@@ -85,8 +85,10 @@ export class SeatsService {
       if (needle && !foldText(seat.name).includes(needle)) return false;
       const figures = seat.results.get(election)?.figures;
       if (winner && figures?.winner.toLowerCase() !== winner) return false;
-      if (query.minSwing !== undefined && !(figures && round2(figures.swingNeeded) >= query.minSwing)) return false;
-      if (query.maxSwing !== undefined && !(figures && round2(figures.swingNeeded) <= query.maxSwing)) return false;
+      if (query.minSwing !== undefined && !(figures && round2(figures.swingNeeded) >= query.minSwing))
+        return false;
+      if (query.maxSwing !== undefined && !(figures && round2(figures.swingNeeded) <= query.maxSwing))
+        return false;
       return true;
     });
     const descending = query.sort.startsWith('-');

@@ -1,0 +1,178 @@
+import 'leaflet/dist/leaflet.css';
+import type { TBoundarySet, TClientConfig, TSeatSummary } from '@groundwork/server/contracts';
+import { CRS } from 'leaflet';
+import { useCallback, useMemo, useState } from 'react';
+import { MapContainer, TileLayer } from 'react-leaflet';
+import { errorMessage } from '../../api/ApiError.ts';
+import { useSeatShapes } from './api.ts';
+import type { BoundsTuple } from './geometry.ts';
+import { DataAttribution } from './layers/DataAttribution.tsx';
+import { HOME_PADDING, MapFocus, type FocusRequest } from './layers/MapFocus.tsx';
+import { SeatLayer } from './layers/SeatLayer.tsx';
+import { Legend } from './Legend.tsx';
+import type { ColourScale } from './measures.ts';
+import { describeValue } from './measureText.ts';
+import { drawnOnTop, seatStyle, type StyleContext } from './seatStyle.ts';
+
+/** Great Britain and Northern Ireland, Scilly to Shetland. */
+const UK_BOUNDS: BoundsTuple = [
+  [49.85, -8.65],
+  [60.86, 1.77],
+];
+
+interface SeatMapProps {
+  view: 'geo' | 'hex';
+  boundarySet: TBoundarySet;
+  scale: ColourScale;
+  /** Rows matching the filters (possibly the previous filters' rows while new ones load). */
+  seats: readonly TSeatSummary[] | undefined;
+  /** Codes matching the current filters, only once their list has loaded. */
+  matches: readonly string[] | undefined;
+  filtered: boolean;
+  /** Whether the seats' figures are loading or failed, for the status line. */
+  figures: 'ready' | 'loading' | 'error';
+  selected: string | undefined;
+  focus: FocusRequest | null;
+  config: TClientConfig | undefined;
+  partyName: (code: string) => string;
+  onSelect: (code: string) => void;
+}
+
+/** What the map shows, in words: the drawn-seat count is read from the layer itself, not from the data. */
+function statusText(s: {
+  shapes: 'loading' | 'error' | 'ready';
+  drawnCount: number;
+  figures: SeatMapProps['figures'];
+  filtered: boolean;
+  matchCount: number;
+}): string {
+  if (s.shapes === 'loading') return 'Loading the map…';
+  if (s.shapes === 'error') return 'The map could not be drawn.';
+  const shown = `${s.drawnCount} seats shown`;
+  if (s.figures === 'error') return `${shown} · their results could not be loaded`;
+  if (s.figures === 'loading') return `${shown} · loading results…`;
+  return s.filtered ? `${shown} · ${s.matchCount} match the filters` : shown;
+}
+
+/** Tooltip content built as DOM text, so seat names are never parsed as HTML. */
+function tooltipElement(title: string, line: string): HTMLElement {
+  const el = document.createElement('div');
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  const text = document.createElement('div');
+  text.textContent = line;
+  el.append(strong, text);
+  return el;
+}
+
+/** Owns the Leaflet map; each overlay is a child component that reaches the map through useMap. */
+export function SeatMap(props: SeatMapProps) {
+  const {
+    view,
+    boundarySet,
+    scale,
+    seats,
+    matches,
+    filtered,
+    figures,
+    selected,
+    focus,
+    config,
+    partyName,
+    onSelect,
+  } = props;
+  const shapes = useSeatShapes(view, boundarySet);
+  const [drawn, setDrawn] = useState<{ key: string; count: number } | null>(null);
+  const tiles = view === 'geo' && !!config?.tileUrl;
+
+  const matching = useMemo(() => (seats ? new Map(seats.map((s) => [s.code, s])) : undefined), [seats]);
+  const ctx: StyleContext = useMemo(
+    () => ({ scale, matching, selected, view, tiles }),
+    [scale, matching, selected, view, tiles],
+  );
+  const styleOf = useCallback((code: string) => seatStyle(code, ctx), [ctx]);
+  const onTop = useCallback((code: string) => drawnOnTop(code, ctx), [ctx]);
+  const describe = useCallback(
+    (code: string) => {
+      const seat = matching?.get(code);
+      return tooltipElement(
+        shapes.data?.places.get(code)?.name ?? code,
+        seat ? describeValue(scale.measure, seat, partyName) : 'Does not match the filters',
+      );
+    },
+    [shapes.data, matching, scale, partyName],
+  );
+  const shapesKey = shapes.data?.key;
+  const onDrawn = useCallback((count: number) => setDrawn({ key: shapesKey ?? '', count }), [shapesKey]);
+  const home = view === 'geo' ? UK_BOUNDS : shapes.data?.bounds;
+  const drawnCount = drawn && drawn.key === shapesKey ? drawn.count : 0;
+  const matchCount = seats?.length ?? 0;
+  const dataAttribution = config?.dataAttribution;
+
+  return (
+    <div
+      className="seat-map"
+      data-view={view}
+      data-boundary-set={shapes.data?.boundarySet ?? boundarySet}
+      data-measure={scale.measure}
+      data-seat-count={drawnCount}
+      aria-busy={shapes.isFetching}
+    >
+      <p className="seat-map__status" role="status">
+        {statusText({
+          shapes: shapes.isPending ? 'loading' : shapes.isError ? 'error' : 'ready',
+          drawnCount,
+          figures,
+          filtered,
+          matchCount,
+        })}
+      </p>
+      <div className="seat-map__frame">
+        {shapes.isError && (
+          <div className="seat-map__message" role="alert">
+            <p>{errorMessage(shapes.error)}</p>
+            <button type="button" className="button" onClick={() => void shapes.refetch()}>
+              Try again
+            </button>
+          </div>
+        )}
+        {shapes.data && home && (
+          <MapContainer
+            key={view}
+            className={`seat-map__leaflet seat-map__leaflet--${view}${tiles ? ' seat-map__leaflet--tiles' : ''}`}
+            crs={view === 'hex' ? CRS.Simple : CRS.EPSG3857}
+            bounds={home}
+            boundsOptions={HOME_PADDING}
+            minZoom={view === 'hex' ? -2 : 4}
+            maxZoom={view === 'hex' ? 4 : 13}
+            zoomSnap={0.25}
+            zoomDelta={0.5}
+            preferCanvas
+            aria-label={`Map of ${drawnCount} seats, ${view === 'hex' ? 'hex cartogram' : 'boundaries'}`}
+          >
+            {tiles && config && <TileLayer url={config.tileUrl} attribution={config.tileAttribution} />}
+            {dataAttribution && <DataAttribution lines={dataAttribution} />}
+            <SeatLayer
+              key={shapes.data.key}
+              shapes={shapes.data}
+              styleOf={styleOf}
+              onTop={onTop}
+              describe={describe}
+              onSelect={onSelect}
+              onDrawn={onDrawn}
+            />
+            <MapFocus
+              focus={focus}
+              places={shapes.data.places}
+              matches={matches}
+              home={home}
+              seatZoomCap={view === 'hex' ? 1.5 : 11.5}
+            />
+          </MapContainer>
+        )}
+        {shapes.isPending && <div className="seat-map__placeholder" aria-hidden="true" />}
+        <Legend scale={scale} seats={seats ?? []} filtered={filtered} onSelect={onSelect} />
+      </div>
+    </div>
+  );
+}

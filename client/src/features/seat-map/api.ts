@@ -1,0 +1,50 @@
+import { ZHexResponse, type TBoundarySet } from '@groundwork/server/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { ApiError } from '../../api/ApiError.ts';
+import { apiGet } from '../../api/http.ts';
+import { buildShapes, hexCollection, type SeatFeature, type SeatShapes } from './geometry.ts';
+
+export type ShapeView = 'geo' | 'hex';
+
+// Geometry never changes while the page is open and is the largest download: cached for good, and no
+// mutation anywhere invalidates these keys.
+export const seatMapKeys = {
+  all: ['seat-map'] as const,
+  shapes: (view: ShapeView, boundarySet: TBoundarySet) => [...seatMapKeys.all, view, boundarySet] as const,
+};
+
+async function fetchGeo(boundarySet: TBoundarySet, signal: AbortSignal): Promise<SeatShapes> {
+  const topology = await apiGet<Topology>(`/api/geo/${boundarySet}`, { signal });
+  const seats = topology.objects?.seats;
+  if (!seats || seats.type !== 'GeometryCollection') {
+    throw new ApiError({ status: 200, code: 'BAD_RESPONSE', message: 'The boundary file has no seats.' });
+  }
+  // Converted once per fetch and kept in the cache, so re-renders never redo the work.
+  const all = feature(topology, seats as GeometryCollection<{ name: string }>).features;
+  const features: SeatFeature[] = [];
+  for (const f of all) {
+    const g = f.geometry;
+    if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
+      features.push({ ...f, id: String(f.id), geometry: g, properties: { name: f.properties?.name ?? '' } });
+    }
+  }
+  return buildShapes('geo', boundarySet, { type: 'FeatureCollection', features });
+}
+
+async function fetchHex(boundarySet: TBoundarySet, signal: AbortSignal): Promise<SeatShapes> {
+  const hex = await apiGet(`/api/hex/${boundarySet}`, { schema: ZHexResponse, signal });
+  return buildShapes('hex', boundarySet, hexCollection(hex));
+}
+
+export function useSeatShapes(view: ShapeView, boundarySet: TBoundarySet) {
+  return useQuery({
+    queryKey: seatMapKeys.shapes(view, boundarySet),
+    queryFn: ({ signal }) => (view === 'geo' ? fetchGeo(boundarySet, signal) : fetchHex(boundarySet, signal)),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    // While another boundary set loads, keep drawing the old one, but never one view's shapes in the other.
+    placeholderData: (previous) => (previous?.view === view ? previous : undefined),
+  });
+}

@@ -1,0 +1,29 @@
+import type { MeasureId, SeatValues } from './measures.ts';
+
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? 'no data' : `${v.toFixed(1)}%`;
+
+/** One line saying a seat's value for the measure, in words (map tooltips). */
+export function describeValue(
+  measure: MeasureId,
+  seat: SeatValues,
+  partyName: (code: string) => string,
+): string {
+  const r = seat.result;
+  switch (measure) {
+    case 'winner':
+      return r ? `Won by ${partyName(r.winner)}` : 'No result';
+    case 'majorityPct':
+      return r ? `Majority ${r.majority.toLocaleString('en-GB')} (${pct(r.majorityPct)})` : 'No result';
+    case 'swingNeeded':
+      return r ? `Labour needs ${r.swingNeeded.toFixed(1)} pts swing to ${r.swingKind}` : 'No result';
+    case 'leavePct':
+      return `Leave ${pct(seat.leavePct)}`;
+    case 'turnoutPct':
+      return `Turnout ${pct(r?.turnoutPct)}`;
+    case 'deprivationDecile':
+      return seat.deprivationDecile === null
+        ? 'Deprivation: no data'
+        : `Deprivation decile ${seat.deprivationDecile}`;
+  }
+}
