@@ -29,9 +29,11 @@ describe('starting the server', () => {
       expect(lines.join('\n')).toMatch(/applying migration \d+_init/);
       expect(lines.join('\n')).toMatch(/Loading the official data bundle… done: 1300 seats/);
       expect(lines.at(-1)).toMatch(/^Groundwork is ready at http:\/\/127\.0\.0\.1:\d+/);
-      const health = await (await fetch(`${server.url}/api/health`)).json();
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string };
       expect(health.status).toBe('ok');
-      const seats = await (await fetch(`${server.url}/api/seats?boundarySet=2010&limit=1`)).json();
+      const seats = (await (await fetch(`${server.url}/api/seats?boundarySet=2010&limit=1`)).json()) as {
+        total: number;
+      };
       expect(seats.total).toBe(650);
       const home = await fetch(server.url);
       expect(home.status).toBe(503);
