@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import express, { Router } from 'express';
@@ -10,6 +10,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { defaultMigrationsDir } from './db/migrate.ts';
 import { errorMiddleware, notFoundRoute } from './http/error-middleware.ts';
+import { requestIdOf } from './http/request-id.ts';
+import { ResponseReplay } from './http/response-replay.ts';
 import { defineRoute, mountRoutes } from './http/route.ts';
 import { geoRoutes } from './modules/geo/geo.routes.ts';
 import { openApiDocument } from './modules/openapi/openapi.ts';
@@ -36,12 +38,14 @@ function tileOrigin(tileUrl: string): string[] {
   }
 }
 
-/** Builds the Express app; main.ts (or a test) decides where it listens. */
+export type AppListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Builds the app as a request listener; main.ts (or a test) decides where it listens. */
 export function createApp({
   db,
   config,
   logger = pino({ level: config.logLevel }),
-}: AppDeps): express.Express {
+}: AppDeps): AppListener {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -50,8 +54,7 @@ export function createApp({
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        const id = requestIdOf(req);
         res.setHeader('X-Request-Id', id);
         return id;
       },
@@ -79,9 +82,10 @@ export function createApp({
 
   const model = new SeatReadModel(db.prisma);
   const seats = new SeatsService(model);
+  const replay = new ResponseReplay(() => model.freshVersion(), logger);
   const routes = [
-    ...seatRoutes({ prisma: db.prisma, model, seats }),
-    ...geoRoutes({ prisma: db.prisma, seats }),
+    ...seatRoutes({ prisma: db.prisma, model, seats, replay }),
+    ...geoRoutes({ prisma: db.prisma, seats, replay }),
     ...referenceRoutes({ db, config, migrationsDir: defaultMigrationsDir(config.repoRoot) }),
   ];
   // The description lists itself too, so it is built from the finished table on first request.
@@ -122,5 +126,9 @@ export function createApp({
   }
 
   app.use(errorMiddleware(logger));
-  return app;
+  // Replayable responses skip Express; everything else (and every first request) goes through it.
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    if (!replay.tryServe(req, res)) app(req, res);
+  };
+  return listener;
 }

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -37,8 +38,8 @@ export async function startServer(
     throw error;
   }
   const logger = pino({ level: config.env === 'test' ? 'silent' : config.logLevel });
-  const app = createApp({ db, config, logger });
-  const server = app.listen(config.port, config.host);
+  const server = http.createServer(createApp({ db, config, logger }));
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -59,6 +59,11 @@ export class BoundedCache<V> {
     return value;
   }
 
+  /** Reads without refreshing the entry's place (for hot paths). */
+  peek(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);

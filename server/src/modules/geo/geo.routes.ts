@@ -1,20 +1,33 @@
+import type { Request, Response } from 'express';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { topology } from 'topojson-server';
 import { ZGeoParams, ZHexResponse, type TBoundarySet } from '../../contracts/index.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { CachedBody } from '../../http/cached-response.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
+import type { ResponseReplay } from '../../http/response-replay.ts';
 import type { SeatsService } from '../seats/seats.service.ts';
 
 /**
  * Builds the map payloads once per data version: TopoJSON shares the borders between neighbouring
  * seats and quantises coordinates, which roughly halves the bytes before gzip.
  */
-export function geoRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): AnyRoute[] {
+export function geoRoutes(deps: {
+  prisma: PrismaClient;
+  seats: SeatsService;
+  replay: ResponseReplay;
+}): AnyRoute[] {
   const built = new Map<string, Promise<CachedBody>>();
 
-  const once = async (kind: 'geo' | 'hex', set: TBoundarySet, build: () => Promise<unknown>) => {
-    const key = `${kind}:${set}:${await deps.seats.version()}`;
+  const once = async (
+    kind: 'geo' | 'hex',
+    set: TBoundarySet,
+    build: () => Promise<unknown>,
+    req: Request,
+    res: Response,
+  ) => {
+    const version = await deps.seats.version();
+    const key = `${kind}:${set}:${version}`;
     let body = built.get(key);
     if (!body) {
       for (const k of built.keys()) if (k.startsWith(`${kind}:${set}:`)) built.delete(k);
@@ -22,7 +35,9 @@ export function geoRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): 
       body.catch(() => built.delete(key));
       built.set(key, body);
     }
-    return body;
+    const ready = await body;
+    ready.send(req, res);
+    deps.replay.remember(req, res, ready, version);
   };
 
   const buildGeo = async (set: TBoundarySet) => {
@@ -65,7 +80,7 @@ export function geoRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): 
       summary: 'Seat boundaries as TopoJSON (object "seats", geometry id = ONS code), gzip, strong ETag',
       params: ZGeoParams,
       handler: async ({ params }, req, res) => {
-        (await once('geo', params.boundarySet, () => buildGeo(params.boundarySet))).send(req, res);
+        await once('geo', params.boundarySet, () => buildGeo(params.boundarySet), req, res);
       },
     }),
     defineRoute({
@@ -76,7 +91,7 @@ export function geoRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): 
       params: ZGeoParams,
       response: ZHexResponse,
       handler: async ({ params }, req, res) => {
-        (await once('hex', params.boundarySet, () => buildHex(params.boundarySet))).send(req, res);
+        await once('hex', params.boundarySet, () => buildHex(params.boundarySet), req, res);
       },
     }),
   ];

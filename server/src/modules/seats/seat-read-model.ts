@@ -68,6 +68,11 @@ export class SeatReadModel {
     return this.building;
   }
 
+  /** The data version if it was confirmed within the last `recheckMs`, else undefined. */
+  freshVersion(): number | undefined {
+    return this.current && Date.now() - this.checkedAt < this.recheckMs ? this.current.version : undefined;
+  }
+
   /** Forces the next snapshot() to rebuild (after a write in this process). */
   invalidate(): void {
     this.current = undefined;

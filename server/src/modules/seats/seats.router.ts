@@ -10,6 +10,7 @@ import {
 } from '../../contracts/index.ts';
 import { BoundedCache, CachedBody } from '../../http/cached-response.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
+import type { ResponseReplay } from '../../http/response-replay.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seatDetail } from './seat-detail.ts';
 import type { SeatReadModel } from './seat-read-model.ts';
@@ -29,12 +30,17 @@ export function seatRoutes(deps: {
   prisma: PrismaClient;
   model: SeatReadModel;
   seats: SeatsService;
+  replay: ResponseReplay;
 }): AnyRoute[] {
   // Serialised responses keyed by data version and normalised query: repeated map/table requests are
   // served without re-filtering or re-serialising.
   const cache = new BoundedCache<CachedBody>(300);
-  const cachedList = async (query: TSeatListQuery, csv: boolean): Promise<CachedBody> => {
-    const key = `${await deps.seats.version()}|${csv}|${JSON.stringify(query)}`;
+  const cachedList = async (
+    query: TSeatListQuery,
+    csv: boolean,
+  ): Promise<{ body: CachedBody; version: number }> => {
+    const version = await deps.seats.version();
+    const key = `${version}|${csv}|${JSON.stringify(query)}`;
     let hit = cache.get(key);
     if (!hit) {
       if (csv) {
@@ -45,7 +51,7 @@ export function seatRoutes(deps: {
       }
       cache.set(key, hit);
     }
-    return hit;
+    return { body: hit, version };
   };
 
   const list = (path: string, csvOnly: boolean) =>
@@ -61,9 +67,10 @@ export function seatRoutes(deps: {
       produces: csvOnly ? ['text/csv'] : ['application/json', 'text/csv'],
       handler: async ({ query }, req, res) => {
         const csv = csvOnly || wantsCsv(req);
-        const body = await cachedList(query, csv);
+        const { body, version } = await cachedList(query, csv);
         if (csv) res.setHeader('Content-Disposition', `attachment; filename="${csvFilename(query)}"`);
         body.send(req, res);
+        deps.replay.remember(req, res, body, version);
       },
     });
 
