@@ -41,11 +41,7 @@ function tileOrigin(tileUrl: string): string[] {
 export type AppListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Builds the app as a request listener; main.ts (or a test) decides where it listens. */
-export function createApp({
-  db,
-  config,
-  logger = pino({ level: config.logLevel }),
-}: AppDeps): AppListener {
+export function createApp({ db, config, logger = pino({ level: config.logLevel }) }: AppDeps): AppListener {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
