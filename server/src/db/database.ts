@@ -32,6 +32,11 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle pooled connection that the server drops (restart, failover, DROP DATABASE … FORCE) emits
+    // 'error' on the pool; unhandled, that would crash the process. The pool replaces it on next use.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.warn(`PostgreSQL connection lost: ${error.message}`);
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: 'postgres',
