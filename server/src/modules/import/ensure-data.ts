@@ -16,6 +16,7 @@ export async function ensureDataLoaded(
   const dataset = await readBundle(options.bundlePath);
   const summary = await loadDataset(db, dataset, {
     source: `bundle ${path.basename(options.bundlePath)} (built ${dataset.meta.builtAt}, content ${dataset.meta.contentSha256.slice(0, 12)})`,
+    onProgress: (step) => log(`  ${step}`),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`Loading the official data bundle… done: ${summary.counts.constituencies} seats in ${seconds} s`);
