@@ -87,9 +87,10 @@ function median<T extends { rps: number }>(runs: T[]): T {
 }
 
 /** 50 connections for SECONDS; requests per second and p99 latency in ms. */
-async function load(url: string, headers: Record<string, string> = {}) {
+async function load(url: string, headers: Record<string, string> = {}, script?: string) {
   if (WRK) {
     const args = [
+      ...(script ? ['-s', script] : []),
       '-t1',
       '-c50',
       `-d${SECONDS}s`,
@@ -220,6 +221,16 @@ async function main() {
         same.stop();
         bare.stop();
       }
+    }
+    if (WRK) {
+      const miss = await load(
+        `${base}/`,
+        { 'accept-encoding': 'gzip' },
+        path.join(root, 'bench/uncached-pages.lua'),
+      );
+      report(
+        `| seats list, a different 50-seat page every request (never cached: Express, zod, filter, serialise) | ${miss.rps.toFixed(0)} req/s, p99 ${miss.p99} ms |`,
+      );
     }
     report(
       `| server peak RSS (start, load, map and list benchmarks) | ${peakRssMb(server.pid!).toFixed(0)} MB |`,

@@ -10,16 +10,18 @@ export class CachedBody {
   constructor(
     readonly body: Buffer,
     readonly contentType: string,
+    /** 9 for payloads built once and fetched by every visitor (the map); zlib's default otherwise. */
+    private readonly gzipLevel = 6,
   ) {
     this.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   }
 
-  static json(value: unknown): CachedBody {
-    return new CachedBody(Buffer.from(JSON.stringify(value)), 'application/json; charset=utf-8');
+  static json(value: unknown, gzipLevel?: number): CachedBody {
+    return new CachedBody(Buffer.from(JSON.stringify(value)), 'application/json; charset=utf-8', gzipLevel);
   }
 
   gzip(): Buffer {
-    this.gzipped ??= gzipSync(this.body, { level: 9 });
+    this.gzipped ??= gzipSync(this.body, { level: this.gzipLevel });
     return this.gzipped;
   }
 

@@ -11,7 +11,9 @@ interface Entry {
   /** Flat [name, value, …] header lists, prepared once: writeHead() with an array skips per-header work. */
   notModified: string[];
   identity: string[];
-  gzip: string[];
+  /** Prepared on the first gzip request: gzipping bodies nobody asks for compressed would waste time. */
+  gzip?: string[];
+  common: string[];
 }
 
 function flatten(name: string, value: OutgoingHttpHeader): string[] {
@@ -72,7 +74,7 @@ export class ResponseReplay {
       body,
       notModified: withoutBody,
       identity: [...common, 'content-length', String(body.body.length)],
-      gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(body.gzip().length)],
+      common,
     });
   }
 
@@ -92,7 +94,16 @@ export class ResponseReplay {
       res.end();
     } else {
       const gzip = acceptsGzip(req.headers['accept-encoding']);
-      res.writeHead(200, [...(gzip ? entry.gzip : entry.identity), 'x-request-id', id]);
+      if (gzip) {
+        entry.gzip ??= [
+          ...entry.common,
+          'content-encoding',
+          'gzip',
+          'content-length',
+          String(entry.body.gzip().length),
+        ];
+      }
+      res.writeHead(200, [...(gzip ? entry.gzip! : entry.identity), 'x-request-id', id]);
       res.end(req.method === 'HEAD' ? undefined : gzip ? entry.body.gzip() : entry.body.body);
     }
     if (logging) {

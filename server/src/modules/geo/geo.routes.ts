@@ -31,7 +31,7 @@ export function geoRoutes(deps: {
     let body = built.get(key);
     if (!body) {
       for (const k of built.keys()) if (k.startsWith(`${kind}:${set}:`)) built.delete(k);
-      body = build().then((value) => CachedBody.json(value));
+      body = build().then((value) => CachedBody.json(value, 9));
       body.catch(() => built.delete(key));
       built.set(key, body);
     }

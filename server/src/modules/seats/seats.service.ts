@@ -1,5 +1,6 @@
 import {
   DEFAULT_ELECTION,
+  type TBoundarySet,
   type TElectionCode,
   type TSeatListQuery,
   type TSeatListResponse,
@@ -8,7 +9,7 @@ import {
   type TTargetsResponse,
 } from '../../contracts/index.ts';
 import { round2, sharePct, swingNeeded, votesFor } from './derived.ts';
-import type { SeatRecord, SeatReadModel } from './seat-read-model.ts';
+import type { SeatRecord, SeatReadModel, Snapshot } from './seat-read-model.ts';
 
 /** Lower-case and strip accents so "ynys mon" finds "Ynys Môn". */
 export function foldText(text: string): string {
@@ -19,6 +20,9 @@ export function foldText(text: string): string {
 }
 
 type SortValue = string | number | null;
+
+// One collator for every comparison: String#localeCompare with a locale builds its rules on each call.
+const byName = new Intl.Collator('en-GB');
 
 const SORT_VALUE: Record<string, (seat: SeatRecord, election: TElectionCode) => SortValue> = {
   name: (s) => s.name,
@@ -37,7 +41,7 @@ function compareValues(a: SortValue, b: SortValue): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en-GB');
+  return typeof a === 'number' && typeof b === 'number' ? a - b : byName.compare(String(a), String(b));
 }
 
 export function toSummary(seat: SeatRecord, election: TElectionCode): TSeatSummary {
@@ -66,7 +70,30 @@ export function toSummary(seat: SeatRecord, election: TElectionCode): TSeatSumma
 }
 
 export class SeatsService {
+  private sortedFor: { snapshot: Snapshot; orders: Map<string, SeatRecord[]> } | undefined;
+
   constructor(private readonly model: SeatReadModel) {}
+
+  private sorted(snapshot: Snapshot, set: TBoundarySet, election: TElectionCode, sort: string): SeatRecord[] {
+    if (this.sortedFor?.snapshot !== snapshot) this.sortedFor = { snapshot, orders: new Map() };
+    const key = `${set}|${election}|${sort}`;
+    let rows = this.sortedFor.orders.get(key);
+    if (!rows) {
+      const descending = sort.startsWith('-');
+      const value = SORT_VALUE[sort.replace(/^-/, '')] ?? SORT_VALUE.name!;
+      const values = new Map(snapshot.seats[set].map((r) => [r, value(r, election)]));
+      rows = [...snapshot.seats[set]].sort((a, b) => {
+        const av = values.get(a)!;
+        const bv = values.get(b)!;
+        // Missing values stay last whichever way the column is sorted.
+        if (av === null || bv === null) return compareValues(av, bv);
+        const order = compareValues(av, bv) * (descending ? -1 : 1);
+        return order || byName.compare(a.name, b.name);
+      });
+      this.sortedFor.orders.set(key, rows);
+    }
+    return rows;
+  }
 
   version(): Promise<number> {
     return this.model.snapshot().then((s) => s.version);
@@ -78,7 +105,8 @@ export class SeatsService {
     const election = query.election ?? DEFAULT_ELECTION[query.boundarySet];
     const needle = query.q ? foldText(query.q) : undefined;
     const winner = query.winner?.toLowerCase();
-    const rows = snapshot.seats[query.boundarySet].filter((seat) => {
+    // Filtering keeps order, so sort the whole set once per (set, election, sort) and filter that.
+    const rows = this.sorted(snapshot, query.boundarySet, election, query.sort).filter((seat) => {
       if (query.region && seat.region.code !== query.region) return false;
       if (query.nation && seat.nation.code !== query.nation) return false;
       if (query.redWall !== undefined && seat.redWall !== query.redWall) return false;
@@ -90,17 +118,6 @@ export class SeatsService {
       if (query.maxSwing !== undefined && !(figures && round2(figures.swingNeeded) <= query.maxSwing))
         return false;
       return true;
-    });
-    const descending = query.sort.startsWith('-');
-    const value = SORT_VALUE[query.sort.replace(/^-/, '')] ?? SORT_VALUE.name!;
-    const cached = new Map(rows.map((r) => [r, value(r, election)]));
-    rows.sort((a, b) => {
-      const av = cached.get(a)!;
-      const bv = cached.get(b)!;
-      // Missing values stay last whichever way the column is sorted.
-      if (av === null || bv === null) return compareValues(av, bv);
-      const order = compareValues(av, bv) * (descending ? -1 : 1);
-      return order || a.name.localeCompare(b.name, 'en-GB');
     });
     return { election, rows };
   }
@@ -131,7 +148,7 @@ export class SeatsService {
         if (query.maxSwing !== undefined && round2(swing) > query.maxSwing) return [];
         return [{ seat, result, swing }];
       })
-      .sort((a, b) => a.swing - b.swing || a.seat.name.localeCompare(b.seat.name, 'en-GB'));
+      .sort((a, b) => a.swing - b.swing || byName.compare(a.seat.name, b.seat.name));
     return {
       boundarySet: query.boundarySet,
       election,
