@@ -16,7 +16,7 @@ import {
   type ColumnSpec,
   type CsvTable,
 } from './csv.ts';
-import type { ParsedResults } from './results-hoc.ts';
+import { recordResult, type ParsedResults } from './results-hoc.ts';
 import { allocateVotes } from './votes.ts';
 
 /** Normalised header, party code, header as published. */
@@ -114,29 +114,18 @@ export function parseNotional(table: CsvTable, problems: Problems): ParsedResult
       const match = Object.entries(row.minor ?? {}).find(([, v]) => v === secondVotes);
       second = (match && minorColumnParty(match[0])) ?? 'Ind';
     }
-    const allocation = allocateVotes({
-      columns: columnsByParty,
-      winner,
-      second,
-      majority: row.majority,
-      uncolumnedWinnerVotes: row.maxOthers,
-    });
-    const fieldKey = { winner: 'winner', second: 'second', majority: 'majority' } as const;
-    for (const p of allocation.problems) problems.add(table.file, line, header(fieldKey[p.field]), p.message);
-    if (problems.size > before) continue;
-
-    const previous = parsed.results.get(row.code);
-    if (previous) {
-      problems.add(
-        table.file,
-        line,
-        header('code'),
-        `${row.code} appears again (first on line ${previous.line})`,
-      );
-      continue;
-    }
-    parsed.results.set(row.code, {
+    recordResult(parsed, problems, {
+      file: table.file,
       line,
+      header,
+      allocation: allocateVotes({
+        columns: columnsByParty,
+        winner,
+        second,
+        majority: row.majority,
+        uncolumnedWinnerVotes: row.maxOthers,
+      }),
+      before,
       result: {
         electionCode: 'GE2019N',
         constituencyCode: row.code,
@@ -147,15 +136,8 @@ export function parseNotional(table: CsvTable, problems: Problems): ParsedResult
         winnerCode: winner,
         secondCode: second,
         resultText: null,
-        votes: allocation.votes,
       },
-    });
-    parsed.seats.set(row.code, {
-      line,
-      name: row.name,
-      regionCode: '',
-      constituencyType: null,
-      electorate: row.electorate,
+      seat: { name: row.name, regionCode: '', constituencyType: null, electorate: row.electorate },
     });
   }
   return parsed;

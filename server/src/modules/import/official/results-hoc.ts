@@ -20,7 +20,7 @@ import {
   type ColumnSpec,
   type CsvTable,
 } from './csv.ts';
-import { allocateVotes } from './votes.ts';
+import { allocateVotes, type VoteAllocation } from './votes.ts';
 
 export const HOC_COLUMNS: readonly ColumnSpec[] = [
   { key: 'code', names: ['ons_id'], label: 'ONS ID' },
@@ -167,29 +167,19 @@ export function parseHocResults(table: CsvTable, problems: Problems): ParsedResu
       );
     }
     if (!winner || !second) continue;
-    const allocation = allocateVotes({
-      columns: columnsByParty,
-      winner,
-      second,
-      majority: row.majority,
-      uncolumnedWinnerVotes: row.otherWinner,
-    });
-    const fieldKey = { winner: 'first', second: 'second', majority: 'majority' } as const;
-    for (const p of allocation.problems) problems.add(table.file, line, header(fieldKey[p.field]), p.message);
-    if (problems.size > before) continue;
-
-    const previous = parsed.results.get(row.code);
-    if (previous) {
-      problems.add(
-        table.file,
-        line,
-        header('code'),
-        `${row.code} appears again (first on line ${previous.line})`,
-      );
-      continue;
-    }
-    parsed.results.set(row.code, {
+    recordResult(parsed, problems, {
+      file: table.file,
       line,
+      header: (field) =>
+        header({ winner: 'first', second: 'second', majority: 'majority', code: 'code' }[field]),
+      allocation: allocateVotes({
+        columns: columnsByParty,
+        winner,
+        second,
+        majority: row.majority,
+        uncolumnedWinnerVotes: row.otherWinner,
+      }),
+      before,
       result: {
         electionCode: election,
         constituencyCode: row.code,
@@ -200,16 +190,49 @@ export function parseHocResults(table: CsvTable, problems: Problems): ParsedResu
         winnerCode: winner,
         secondCode: second,
         resultText: row.result,
-        votes: allocation.votes,
       },
-    });
-    parsed.seats.set(row.code, {
-      line,
-      name: row.name,
-      regionCode: row.region,
-      constituencyType: row.type,
-      electorate: row.electorate,
+      seat: {
+        name: row.name,
+        regionCode: row.region,
+        constituencyType: row.type,
+        electorate: row.electorate,
+      },
     });
   }
   return parsed;
+}
+
+/**
+ * The common end of every results parser: report the vote-allocation problems against the file's own
+ * headers, refuse a second row for the same seat, and record the result and the seat's facts.
+ */
+export function recordResult(
+  parsed: ParsedResults,
+  problems: Problems,
+  row: {
+    file: string;
+    line: number;
+    header: (field: 'winner' | 'second' | 'majority' | 'code') => string;
+    allocation: VoteAllocation;
+    /** problems.size when the row's checks began: any new problem means the row is not recorded. */
+    before: number;
+    result: Omit<DatasetResult, 'votes'>;
+    seat: Omit<SeatFacts, 'line'>;
+  },
+): void {
+  for (const p of row.allocation.problems) problems.add(row.file, row.line, row.header(p.field), p.message);
+  if (problems.size > row.before) return;
+  const code = row.result.constituencyCode;
+  const previous = parsed.results.get(code);
+  if (previous) {
+    problems.add(
+      row.file,
+      row.line,
+      row.header('code'),
+      `${code} appears again (first on line ${previous.line})`,
+    );
+    return;
+  }
+  parsed.results.set(code, { line: row.line, result: { ...row.result, votes: row.allocation.votes } });
+  parsed.seats.set(code, { line: row.line, ...row.seat });
 }
