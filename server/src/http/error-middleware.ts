@@ -53,15 +53,18 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.status(error.status).json(body(requestId, error.code, error.message, error.details));
       return;
     }
-    const status = (error as { status?: unknown; type?: unknown } | null)?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // body-parser and friends: malformed JSON, payload too large…
+    const http = error as { status?: unknown; type?: unknown } | null;
+    if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500) {
+      // Errors raised by Express itself and body-parser, before any route: say which part was wrong.
+      const status = http.status;
       const message =
         status === 413
-          ? 'Request body is too large'
-          : status === 400
-            ? 'Malformed request body'
-            : 'Bad request';
+          ? 'Request body is too large (at most 100 kB)'
+          : http.type === 'entity.parse.failed'
+            ? 'Malformed JSON in the request body'
+            : error instanceof URIError || /decode param/i.test(String((error as Error).message))
+              ? 'Malformed percent-encoding in the URL'
+              : 'Bad request';
       res.status(status).json(body(requestId, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message));
       return;
     }

@@ -71,7 +71,18 @@ describe('reference endpoints', () => {
       .set('Content-Type', 'application/json')
       .send('{"x":')
       .expect(400);
-    expect(malformed.body.error.code).toBe('BAD_REQUEST');
+    expect(malformed.body.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Malformed JSON in the request body',
+    });
+    const big = await t.api
+      .post('/api/seats')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ x: 'a'.repeat(200_000) }))
+      .expect(413);
+    expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    const badUrl = await t.api.get('/api/seats/2024/%E0%A4%A').expect(400);
+    expect(badUrl.body.error.message).toBe('Malformed percent-encoding in the URL');
     const security = await t.api.get('/api/health');
     expect(security.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(security.headers['x-request-id']).toBeTruthy();
