@@ -27,6 +27,11 @@ interface DmmfModel {
   dbName: string | null;
   fields: DmmfField[];
 }
+interface DmmfEnum {
+  name: string;
+  dbName?: string | null;
+  values: { name: string; dbName?: string | null }[];
+}
 interface DmmfIndex {
   model: string;
   type: 'id' | 'unique' | 'normal' | 'fulltext';
@@ -41,8 +46,9 @@ const dmmf = JSON.parse(
   schemaWasm.get_dmmf(
     JSON.stringify({ prismaSchema: fs.readFileSync(path.join(repoRoot, 'prisma/schema.prisma'), 'utf8') }),
   ),
-) as { datamodel: { models: DmmfModel[]; indexes: DmmfIndex[] } };
+) as { datamodel: { models: DmmfModel[]; indexes: DmmfIndex[]; enums: DmmfEnum[] } };
 const models = dmmf.datamodel.models;
+const enumsByName = new Map(dmmf.datamodel.enums.map((e) => [e.name, e]));
 
 const tableOf = (m: DmmfModel) => m.dbName ?? m.name;
 const modelByName = new Map(models.map((m) => [m.name, m]));
@@ -54,6 +60,7 @@ const columnOf = (m: DmmfModel, field: string) => {
 
 /** What PostgreSQL's format_type() prints for a Prisma scalar on the postgresql provider. */
 function expectedType(f: DmmfField): string {
+  if (f.kind === 'enum') return enumsByName.get(f.type)!.dbName ?? f.type;
   const [native, args = []] = f.nativeType ?? [undefined, []];
   switch (native) {
     case 'VarChar':
@@ -66,6 +73,8 @@ function expectedType(f: DmmfField): string {
       return `timestamp(${args[0] ?? 6}) with time zone`;
     case 'Decimal':
       return `numeric(${args[0]},${args[1]})`;
+    case 'Char':
+      return `character(${args[0]})`;
     case undefined:
       break;
     default:
@@ -91,7 +100,9 @@ function expectedDefault(f: DmmfField): string | null {
   const d = f.default as { name?: string } | string | number | boolean;
   if (typeof d === 'object' && d?.name === 'autoincrement') return 'nextval';
   if (typeof d === 'object' && d?.name === 'now') return 'CURRENT_TIMESTAMP';
-  if (typeof d === 'string') return `'${d}'::text`;
+  if (typeof d === 'string') {
+    return f.kind === 'enum' ? `'${d}'::"${enumsByName.get(f.type)!.dbName ?? f.type}"` : `'${d}'::text`;
+  }
   return String(d);
 }
 
@@ -149,6 +160,22 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       expect(actual).toEqual(expected);
     },
   );
+
+  it('has the enum types the schema declares, with their values in order', async () => {
+    const rows = await q<{ name: string; values: string[] }>(
+      `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
+         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+         JOIN pg_namespace s ON s.oid = t.typnamespace
+        WHERE s.nspname = 'public' GROUP BY t.typname`,
+    );
+    const expected = dmmf.datamodel.enums.map((e) => ({
+      name: e.dbName ?? e.name,
+      values: e.values.map((v) => v.dbName ?? v.name),
+    }));
+    expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      expected.sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  });
 
   it('has the primary keys, unique constraints and indexes the schema declares', async () => {
     const rows = await q<{

@@ -182,3 +182,26 @@ describe('loadDataset', () => {
     expect(restored.checksum).toBe(first.checksum);
   });
 });
+
+describe('CLPs', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('creates one CLP per seat on the 2024 boundaries and keeps their ids on a reload', async () => {
+    const dataset = await readBundle(defaultBundlePath(repoRoot));
+    await loadDataset(db, dataset, { source: 'test' });
+    const clps = await db.prisma.clp.findMany({ include: { constituency: true }, orderBy: { id: 'asc' } });
+    expect(clps).toHaveLength(650);
+    expect(clps.every((c) => c.constituency.boundarySetCode === '2024')).toBe(true);
+    expect(clps.find((c) => c.constituency.code === 'E14001107')?.name).toBe('Blyth and Ashington CLP');
+
+    await loadDataset(db, dataset, { source: 'test again' });
+    const again = await db.prisma.clp.findMany({ orderBy: { id: 'asc' } });
+    expect(again.map((c) => [c.id, c.constituencyId])).toEqual(clps.map((c) => [c.id, c.constituencyId]));
+  });
+});

@@ -118,10 +118,21 @@ export async function loadDataset(
         select: { id: true, boundarySetCode: true, code: true },
       });
       const removed = existing.filter((c) => !ids.has(`${c.boundarySetCode}/${c.code}`)).map((c) => c.id);
-      if (removed.length > 0) await tx.constituency.deleteMany({ where: { id: { in: removed } } });
+      if (removed.length > 0) {
+        // A CLP of a seat that no longer exists goes with it, unless people hold roles in it: then the
+        // foreign key from role_grant stops the load, and nothing is written.
+        await tx.clp.deleteMany({ where: { constituencyId: { in: removed } } });
+        await tx.constituency.deleteMany({ where: { id: { in: removed } } });
+      }
       await removeStaleReference(tx, dataset);
+      // Every seat on the current boundaries has its CLP; existing CLPs keep their ids.
+      const clps = await tx.$executeRaw`
+        INSERT INTO clp (constituency_id, name)
+        SELECT id, name || ' CLP' FROM constituency WHERE boundary_set_code = '2024'
+        ON CONFLICT (constituency_id) DO UPDATE SET name = EXCLUDED.name`;
       for (const set of ['2010', '2024'] as const)
         progress(`seats ${set}: ${seatsIn(set)} (${redWall[set].size} red wall)`);
+      progress(`CLPs: ${clps}`);
 
       const seatId = (set: string | undefined, code: string) => {
         const id = ids.get(`${set}/${code}`);
