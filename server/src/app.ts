@@ -13,6 +13,11 @@ import { errorMiddleware, notFoundRoute } from './http/error-middleware.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { ResponseReplay } from './http/response-replay.ts';
 import { defineRoute, mountRoutes } from './http/route.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { authenticate, requireCsrf } from './modules/auth/auth.middleware.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { issuePasswordToken } from './modules/auth/password-tokens.ts';
+import { DEFAULT_SESSION_LIMITS } from './modules/auth/sessions.ts';
 import { geoRoutes } from './modules/geo/geo.routes.ts';
 import { openApiDocument } from './modules/openapi/openapi.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -76,6 +81,11 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   app.use(compression());
   app.use(express.json({ limit: '100kb' }));
 
+  const sessionLimits = {
+    ...DEFAULT_SESSION_LIMITS,
+    idleMs: config.sessionIdleMinutes * 60_000,
+    absoluteMs: config.sessionAbsoluteHours * 3_600_000,
+  };
   const model = new SeatReadModel(db.prisma);
   const seats = new SeatsService(model);
   const replay = new ResponseReplay(() => model.freshVersion(), logger);
@@ -83,6 +93,11 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
     ...seatRoutes({ prisma: db.prisma, model, seats, replay }),
     ...geoRoutes({ prisma: db.prisma, seats, replay }),
     ...referenceRoutes({ db, config, migrationsDir: defaultMigrationsDir(config.repoRoot) }),
+    ...authRoutes({ prisma: db.prisma, config, limits: { session: sessionLimits } }),
+    ...adminRoutes({
+      prisma: db.prisma,
+      issuePasswordToken: (input) => issuePasswordToken(db.prisma, input),
+    }),
   ];
   // The description lists itself too, so it is built from the finished table on first request.
   let openapi: object | undefined;
@@ -91,6 +106,7 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
       method: 'get',
       path: '/openapi.json',
       tags: ['reference'],
+      access: 'public',
       summary: 'This OpenAPI description, generated from the validation schemas',
       handler: (_input, _req, res) => {
         openapi ??= openApiDocument(routes, '0.1.0');
@@ -100,6 +116,10 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   );
 
   const api = Router();
+  // Who is asking, then CSRF for state-changing requests; each route's access rule is checked after its
+  // input is validated (http/route.ts).
+  api.use(authenticate({ prisma: db.prisma, sessionLimits }));
+  api.use(requireCsrf);
   mountRoutes(api, routes);
   api.use(notFoundRoute);
   app.use('/api', api);

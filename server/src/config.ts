@@ -20,6 +20,19 @@ const ZEnv = z.object({
     .string()
     .default('© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
   CLIENT_DIST: z.string().default(path.join(repoRoot, 'client/dist')),
+  /** Sessions end after this long without a request, and after SESSION_ABSOLUTE_HOURS whatever happens. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +46,8 @@ export type Config = {
   mapTileAttribution: string;
   clientDist: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
   repoRoot: string;
 };
 
@@ -54,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     clientDist: path.resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     repoRoot,
   };
 }

@@ -46,6 +46,7 @@ const PER_RESPONSE = new Set(['x-request-id', 'content-length', 'content-encodin
  * headers and body are remembered; identical requests then get the same headers and bytes straight from
  * the Node request listener for as long as the data version is unchanged and known to be current. This is
  * what lets the list endpoint keep pace with a static file server (docs/performance.md).
+ * Only remember responses that are the same for everyone: a replayed request skips authentication.
  */
 export class ResponseReplay {
   private readonly entries = new BoundedCache<Entry>(500);

@@ -1,7 +1,22 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import { can, principalOf, type Action, type Resource } from '../modules/access/policy.ts';
+import { AppError } from './app-error.ts';
 
-export interface RouteSpec<Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
+/**
+ * Who may call a route: anyone; anyone signed in; or whoever the policy allows to do `action` on the
+ * resource the request names (national when no resource is given).
+ */
+export type Access<I> =
+  | 'public'
+  | 'signed-in'
+  | { action: Action; resource?: (input: I, req: Request) => Resource | Promise<Resource> };
+
+export interface RouteSpec<
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  B extends z.ZodType | undefined = undefined,
+> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path, e.g. /seats/:boundarySet/:code (mounted under /api). */
   path: string;
@@ -9,41 +24,71 @@ export interface RouteSpec<Q extends z.ZodType | undefined, P extends z.ZodType 
   tags: string[];
   query?: Q;
   params?: P;
+  /** JSON request body schema (state-changing routes). */
+  body?: B;
+  /** Required: a route without a declared access rule is refused at start-up. */
+  access: Access<RouteInput<Q, P, B>>;
   /** JSON response schema, for the OpenAPI description. */
   response?: z.ZodType;
   /** Other media types the route can answer with (e.g. text/csv). */
   produces?: string[];
-  handler: (
-    input: {
-      query: Q extends z.ZodType ? z.output<Q> : undefined;
-      params: P extends z.ZodType ? z.output<P> : undefined;
-    },
-    req: Request,
-    res: Response,
-  ) => Promise<void> | void;
+  handler: (input: RouteInput<Q, P, B>, req: Request, res: Response) => Promise<void> | void;
+}
+
+export interface RouteInput<
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+> {
+  query: Q extends z.ZodType ? z.output<Q> : undefined;
+  params: P extends z.ZodType ? z.output<P> : undefined;
+  body: B extends z.ZodType ? z.output<B> : undefined;
 }
 
 /** Every route registered through here is also described in /api/openapi.json. */
-export type AnyRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined>;
+export type AnyRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
 
 export function defineRoute<
   Q extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
->(spec: RouteSpec<Q, P>): AnyRoute {
+  B extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<Q, P, B>): AnyRoute {
   return spec as unknown as AnyRoute;
 }
 
+async function authorise(
+  route: AnyRoute,
+  input: RouteInput<never, never, never>,
+  req: Request,
+): Promise<void> {
+  const access = route.access;
+  if (access === 'public') return;
+  const principal = principalOf(req);
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
+  if (access === 'signed-in') return;
+  const resource = access.resource ? await access.resource(input as never, req) : undefined;
+  if (!can(principal, access.action, resource)) {
+    throw new AppError('FORBIDDEN', 'Your roles do not allow this here');
+  }
+}
+
 /**
- * Registers routes with validation at the edge: query and params are parsed by their zod schemas before
- * the handler runs, and a ZodError reaches the error middleware as a 400 naming the parameter.
+ * Registers routes with validation and authorisation at the edge: query, params and body are parsed by
+ * their zod schemas (a ZodError becomes a 400 naming the field), then the route's access rule is checked
+ * (401 signed out, 403 not allowed), and only then does the handler run.
  */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[]): void {
   for (const route of routes) {
+    if (!route.access) throw new Error(`${route.method.toUpperCase()} ${route.path} declares no access rule`);
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const query = route.query ? route.query.parse(req.query) : undefined;
-        const params = route.params ? route.params.parse(req.params) : undefined;
-        await route.handler({ query, params } as never, req, res);
+        const input = {
+          query: route.query ? route.query.parse(req.query) : undefined,
+          params: route.params ? route.params.parse(req.params) : undefined,
+          body: route.body ? route.body.parse(req.body ?? {}) : undefined,
+        } as RouteInput<never, never, never>;
+        await authorise(route, input, req);
+        await route.handler(input as never, req, res);
       } catch (error) {
         next(error);
       }

@@ -77,6 +77,7 @@ export function geoRoutes(deps: {
       method: 'get',
       path: '/geo/:boundarySet',
       tags: ['map'],
+      access: 'public',
       summary: 'Seat boundaries as TopoJSON (object "seats", geometry id = ONS code), gzip, strong ETag',
       params: ZGeoParams,
       handler: async ({ params }, req, res) => {
@@ -87,6 +88,7 @@ export function geoRoutes(deps: {
       method: 'get',
       path: '/hex/:boundarySet',
       tags: ['map'],
+      access: 'public',
       summary: 'Hex cartogram as HexJSON (one equal hexagon per seat), gzip, strong ETag',
       params: ZGeoParams,
       response: ZHexResponse,

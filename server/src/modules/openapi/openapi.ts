@@ -43,10 +43,25 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): o
       summary: route.summary,
       tags: route.tags,
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
+      ...(route.access === 'public' ? {} : { security: [{ session: [] }] }),
       responses: {
         200: { description: 'OK', content },
-        ...(route.query || route.params ? { 400: { description: 'Invalid parameter', ...error } } : {}),
+        ...(route.query || route.params || route.body
+          ? { 400: { description: 'Invalid parameter', ...error } }
+          : {}),
         ...(route.params ? { 404: { description: 'Not found', ...error } } : {}),
+        ...(route.access === 'public' ? {} : { 401: { description: 'Not signed in', ...error } }),
+        ...(typeof route.access === 'object'
+          ? { 403: { description: 'Signed in but not allowed', ...error } }
+          : {}),
         500: { description: 'Unexpected error (with a request id)', ...error },
       },
     };
@@ -59,6 +74,12 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): o
       description: 'Seats, results and targets for Constituency Labour Parties.',
     },
     servers: [{ url: '/' }],
+    components: {
+      securitySchemes: {
+        // State-changing requests also need the X-CSRF-Token header the sign-in response gives.
+        session: { type: 'apiKey', in: 'cookie', name: 'gw_session' },
+      },
+    },
     paths,
   };
 }

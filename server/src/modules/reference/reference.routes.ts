@@ -20,6 +20,7 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       method: 'get',
       path: '/regions',
       tags: ['reference'],
+      access: 'public',
       summary: 'Regions and nations with their seat counts on each boundary set',
       response: ZRegionsResponse,
       handler: async (_input, _req, res) => {
@@ -46,6 +47,7 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       method: 'get',
       path: '/parties',
       tags: ['reference'],
+      access: 'public',
       summary: 'Parties with the colours the map uses',
       response: ZPartiesResponse,
       handler: async (_input, _req, res) => {
@@ -56,6 +58,7 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       method: 'get',
       path: '/elections',
       tags: ['reference'],
+      access: 'public',
       summary: 'Elections with results loaded, and the boundaries each is on',
       response: ZElectionsResponse,
       handler: async (_input, _req, res) => {
@@ -78,6 +81,7 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       method: 'get',
       path: '/config',
       tags: ['reference'],
+      access: 'public',
       summary: 'Settings the client needs: map tiles and the attribution the data licences require',
       response: ZClientConfig,
       handler: (_input, _req, res) => {
@@ -92,6 +96,7 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       method: 'get',
       path: '/health',
       tags: ['reference'],
+      access: 'public',
       summary: 'Database kind, migration state and the latest data load',
       response: ZHealth,
       handler: async (_input, _req, res) => {

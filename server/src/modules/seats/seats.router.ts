@@ -59,6 +59,7 @@ export function seatRoutes(deps: {
       method: 'get',
       path,
       tags: ['seats'],
+      access: 'public',
       summary: csvOnly
         ? 'The seat list as CSV (same filters as /seats)'
         : 'Seats with their latest result and derived figures; CSV with Accept: text/csv',
@@ -81,6 +82,7 @@ export function seatRoutes(deps: {
       method: 'get',
       path: '/seats/:boundarySet/:code',
       tags: ['seats'],
+      access: 'public',
       summary:
         'One seat: every election, derived figures, Leave share, deprivation, links to the other boundary set',
       params: ZSeatParams,
@@ -93,6 +95,7 @@ export function seatRoutes(deps: {
       method: 'get',
       path: '/targets',
       tags: ['seats'],
+      access: 'public',
       summary: 'Seats ranked by the swing a party needs to gain them, smallest first',
       query: ZTargetsQuery,
       response: ZTargetsResponse,

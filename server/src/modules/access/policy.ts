@@ -1,0 +1,75 @@
+// The one place that answers "may this person do this to that". Routes declare their action (see
+// http/route.ts); nothing is decided in the client, and no route can be registered without a declaration.
+import type { Request } from 'express';
+
+export const ROLES = ['member', 'organiser', 'selection_officer', 'regional_staff', 'admin'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+/** A role grant as the policy needs it; grants past their end date or revoked never count. */
+export interface GrantLike {
+  role: RoleName;
+  clpId: number | null;
+  regionCode: string | null;
+  startsAt?: Date | string | null;
+  endsAt?: Date | string | null;
+  revokedAt?: Date | string | null;
+}
+
+export interface Principal {
+  userId: number;
+  grants: readonly GrantLike[];
+}
+
+/** What an action is done to: the whole country, one region, or one CLP (which sits in a region). */
+export type Resource =
+  | { kind: 'national' }
+  | { kind: 'region'; regionCode: string }
+  | { kind: 'clp'; clpId: number; regionCode: string };
+
+export const ACTIONS = [
+  /** Manage user accounts and issue set-password links. */
+  'users:manage',
+  /** Give and take role grants. */
+  'grants:manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export function isActive(grant: GrantLike, now = new Date()): boolean {
+  const at = (v: Date | string | null | undefined) => (v == null ? undefined : new Date(v).getTime());
+  const t = now.getTime();
+  const starts = at(grant.startsAt);
+  const ends = at(grant.endsAt);
+  return (
+    at(grant.revokedAt) === undefined &&
+    (starts === undefined || starts <= t) &&
+    (ends === undefined || ends > t)
+  );
+}
+
+function holds(principal: Principal, role: RoleName, inScope: (g: GrantLike) => boolean, now: Date): boolean {
+  return principal.grants.some((g) => g.role === role && isActive(g, now) && inScope(g));
+}
+
+const anywhere = () => true;
+
+/** Rules per action; `resource` is where the action lands (national when omitted). */
+const RULES: Record<Action, (p: Principal, r: Resource, now: Date) => boolean> = {
+  'users:manage': (p, _r, now) => holds(p, 'admin', anywhere, now),
+  'grants:manage': (p, _r, now) => holds(p, 'admin', anywhere, now),
+};
+
+export function can(
+  principal: Principal | undefined,
+  action: Action,
+  resource: Resource = { kind: 'national' },
+  now = new Date(),
+): boolean {
+  if (!principal) return false;
+  return RULES[action](principal, resource, now);
+}
+
+/** The signed-in person behind a request, as the auth middleware left it (undefined when signed out). */
+export function principalOf(req: Request): Principal | undefined {
+  const auth = (req as Request & { auth?: { user: { id: number }; grants: readonly GrantLike[] } }).auth;
+  return auth ? { userId: auth.user.id, grants: auth.grants } : undefined;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ZRole } from '../auth/auth.contracts.ts';
+
+export const ZGrant = z.object({
+  id: z.number().int(),
+  role: ZRole,
+  clp: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  region: z.object({ code: z.string(), name: z.string() }).nullable(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  active: z.boolean(),
+});
+export type TGrant = z.infer<typeof ZGrant>;
+
+export const ZAdminUser = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  hasPassword: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  grants: z.array(ZGrant),
+});
+export type TAdminUser = z.infer<typeof ZAdminUser>;
+
+export const ZListUsersQuery = z
+  .object({
+    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const ZListUsersResponse = z.object({
+  total: z.number().int(),
+  items: z.array(ZAdminUser),
+});
+
+export const ZCreateUserRequest = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
+    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  })
+  .strict();
+export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+
+export const ZUserParams = z.object({ id: z.coerce.number().int().positive('must be a user id') });
+export const ZGrantParams = z.object({ id: z.coerce.number().int().positive('must be a grant id') });
+
+/** A grant's scope follows its role: CLP roles name a CLP, regional staff a region, admins nothing. */
+export const ZCreateGrantRequest = z
+  .object({
+    role: ZRole,
+    clpId: z.number().int().positive().optional(),
+    regionCode: z
+      .string()
+      .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')
+      .optional(),
+    endsAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    const clpRole = g.role === 'member' || g.role === 'organiser' || g.role === 'selection_officer';
+    if (clpRole && g.clpId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['clpId'], message: `is required for ${g.role}` });
+    if (!clpRole && g.clpId !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['clpId'], message: `is not used for ${g.role}` });
+    if (g.role === 'regional_staff' && g.regionCode === undefined)
+      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for regional_staff' });
+    if (g.role !== 'regional_staff' && g.regionCode !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: `is not used for ${g.role}` });
+    if (g.endsAt !== undefined && new Date(g.endsAt).getTime() <= Date.now())
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be in the future' });
+  });
+export type TCreateGrantRequest = z.infer<typeof ZCreateGrantRequest>;
+
+export const ZPasswordLinkResponse = z.object({ url: z.string(), expiresAt: z.string() });

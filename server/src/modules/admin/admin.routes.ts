@@ -1,0 +1,107 @@
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import { defineRoute, type AnyRoute } from '../../http/route.ts';
+import { principalOf } from '../access/policy.ts';
+import {
+  ZAdminUser,
+  ZCreateGrantRequest,
+  ZCreateUserRequest,
+  ZGrant,
+  ZGrantParams,
+  ZListUsersQuery,
+  ZListUsersResponse,
+  ZPasswordLinkResponse,
+  ZUserParams,
+} from './admin.contracts.ts';
+import { AdminService } from './admin.service.ts';
+
+export interface AdminDeps {
+  prisma: PrismaClient;
+  /** Issues a single-use set-password token (modules/auth) and returns it with its expiry. */
+  issuePasswordToken: (input: {
+    userId: number;
+    createdById: number;
+  }) => Promise<{ token: string; expiresAt: Date }>;
+}
+
+/** Users and their role grants, managed by national admins. */
+export function adminRoutes(deps: AdminDeps): AnyRoute[] {
+  const service = new AdminService(deps.prisma);
+  const actorId = (req: Parameters<typeof principalOf>[0]) => {
+    const principal = principalOf(req);
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
+    return principal.userId;
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/admin/users',
+      tags: ['admin'],
+      access: { action: 'users:manage' },
+      summary: 'Users with their role grants (search by name or email)',
+      query: ZListUsersQuery,
+      response: ZListUsersResponse,
+      handler: async ({ query }, _req, res) => {
+        res.json(await service.listUsers(query));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/admin/users',
+      tags: ['admin'],
+      access: { action: 'users:manage' },
+      summary: 'Create a user (no password: issue a set-password link next)',
+      body: ZCreateUserRequest,
+      response: ZAdminUser,
+      handler: async ({ body }, _req, res) => {
+        res.status(201).json(await service.createUser(body));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/admin/users/:id/password-link',
+      tags: ['admin'],
+      access: { action: 'users:manage' },
+      summary: 'Issue a single-use, expiring set-password link for the admin to pass on',
+      params: ZUserParams,
+      response: ZPasswordLinkResponse,
+      handler: async ({ params }, req, res) => {
+        const user = await deps.prisma.user.findUnique({ where: { id: params.id }, select: { id: true } });
+        if (!user) throw AppError.notFound(`User ${params.id}`);
+        const { token, expiresAt } = await deps.issuePasswordToken({
+          userId: user.id,
+          createdById: actorId(req),
+        });
+        const origin = `${req.protocol}://${req.get('host')}`;
+        res
+          .status(201)
+          .json({ url: `${origin}/set-password#token=${token}`, expiresAt: expiresAt.toISOString() });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/admin/users/:id/grants',
+      tags: ['admin'],
+      access: { action: 'grants:manage' },
+      summary: 'Give a user a role, scoped to a CLP or a region, optionally until a date',
+      params: ZUserParams,
+      body: ZCreateGrantRequest,
+      response: ZGrant,
+      handler: async ({ params, body }, req, res) => {
+        res.status(201).json(await service.addGrant(params.id, body, actorId(req)));
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/admin/grants/:id',
+      tags: ['admin'],
+      access: { action: 'grants:manage' },
+      summary: 'Revoke a role grant (kept, marked revoked)',
+      params: ZGrantParams,
+      handler: async ({ params }, _req, res) => {
+        await service.revokeGrant(params.id);
+        res.status(204).end();
+      },
+    }),
+  ];
+}

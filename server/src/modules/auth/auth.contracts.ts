@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ZNewPassword } from './passwords.ts';
+
+export { ROLES } from '../access/policy.ts';
+import { ROLES } from '../access/policy.ts';
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+/** Emails are compared lower-cased and trimmed (the way app_user stores them). */
+export const ZEmail = z
+  .string({ error: 'Enter an email address' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address' }).max(254, 'Email address is too long'));
+
+export const ZUser = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+/** A role in force: scoped to a CLP (member, organiser, selection officer), a region, or national. */
+export const ZGrant = z.object({
+  id: z.number().int(),
+  role: ZRole,
+  clpId: z.number().int().nullable(),
+  regionCode: z.string().nullable(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime().nullable(),
+});
+export type TGrant = z.infer<typeof ZGrant>;
+
+/** What the client needs after signing in or reloading: who, with which roles, and the CSRF token. */
+export const ZAuthState = z.object({
+  user: ZUser,
+  grants: z.array(ZGrant),
+  /** Send back as the X-CSRF-Token header on every POST/PUT/PATCH/DELETE. */
+  csrfToken: z.string(),
+});
+export type TAuthState = z.infer<typeof ZAuthState>;
+
+export const ZSignInRequest = z.strictObject({
+  email: ZEmail,
+  // Not ZNewPassword: old passwords may predate the rules, and the message must not hint at anything.
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1000),
+});
+export type TSignInRequest = z.infer<typeof ZSignInRequest>;
+export const ZSignInResponse = ZAuthState;
+export type TSignInResponse = TAuthState;
+export const ZMeResponse = ZAuthState;
+export type TMeResponse = TAuthState;
+
+export const ZChangePasswordRequest = z.strictObject({
+  currentPassword: z
+    .string({ error: 'Enter your current password' })
+    .min(1, 'Enter your current password')
+    .max(1000),
+  newPassword: ZNewPassword,
+});
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+export const ZSetPasswordRequest = z.strictObject({
+  token: z.string({ error: 'The link has no token' }).min(1, 'The link has no token').max(200),
+  newPassword: ZNewPassword,
+});
+export type TSetPasswordRequest = z.infer<typeof ZSetPasswordRequest>;

@@ -1,0 +1,459 @@
+import express, { Router } from 'express';
+import { pino } from 'pino';
+import supertest from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorMiddleware } from '../../http/error-middleware.ts';
+import { mountRoutes } from '../../http/route.ts';
+import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { authenticate, requireCsrf } from './auth.middleware.ts';
+import { authRoutes, issuePasswordToken, type AuthLimits } from './auth.routes.ts';
+import { hashPassword } from './passwords.ts';
+import { sha256Hex } from './tokens.ts';
+
+let db: TestDatabase;
+let api: ReturnType<typeof supertest>;
+
+/** The auth routes on a small app of their own, wired the way app.ts is meant to wire them. */
+function authApp(limits: AuthLimits = {}) {
+  const app = express();
+  // Tests pick their client address with X-Forwarded-For, so per-address limits do not interfere.
+  app.set('trust proxy', true);
+  app.use(express.json({ limit: '100kb' }));
+  const router = Router();
+  router.use(authenticate({ prisma: db.prisma, sessionLimits: limits.session }));
+  router.use(requireCsrf);
+  mountRoutes(router, authRoutes({ prisma: db.prisma, config: { env: 'test' }, limits }));
+  app.use('/api', router);
+  app.use(errorMiddleware(pino({ level: 'silent' })));
+  return supertest(app);
+}
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  api = authApp();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+let seq = 0;
+const PASSWORD = 'a long enough password';
+
+async function makeUser(password: string | null = PASSWORD) {
+  const email = `user${++seq}.${Date.now()}@example.org`;
+  const user = await db.prisma.user.create({
+    data: { email, name: `User ${seq}`, passwordHash: password ? await hashPassword(password) : null },
+  });
+  return { id: user.id, email };
+}
+
+function sessionCookie(res: { headers: Record<string, unknown> }): string {
+  const cookies = (res.headers['set-cookie'] as string[] | undefined) ?? [];
+  const cookie = cookies.find((c) => c.startsWith('gw_session='));
+  if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(cookies)}`);
+  return cookie;
+}
+
+function cookiePair(setCookie: string): string {
+  return setCookie.split(';')[0]!;
+}
+
+async function signIn(
+  email: string,
+  password = PASSWORD,
+  client = api,
+): Promise<{ cookie: string; csrf: string; body: Record<string, unknown> }> {
+  const res = await client
+    .post('/api/auth/sign-in')
+    .set('X-Forwarded-For', '10.0.0.1')
+    .send({ email, password })
+    .expect(200);
+  return { cookie: cookiePair(sessionCookie(res)), csrf: res.body.csrfToken as string, body: res.body };
+}
+
+describe('POST /api/auth/sign-in', () => {
+  it('starts a session with an HttpOnly, SameSite=Lax cookie and returns the user and a CSRF token', async () => {
+    const u = await makeUser();
+    const res = await api
+      .post('/api/auth/sign-in')
+      .send({ email: `  ${u.email.toUpperCase()} `, password: PASSWORD })
+      .expect(200);
+    const setCookie = sessionCookie(res);
+    expect(setCookie).toMatch(/^gw_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toMatch(/; HttpOnly/i);
+    expect(setCookie).toMatch(/; SameSite=Lax/i);
+    expect(setCookie).toMatch(/; Path=\//);
+    expect(setCookie).toMatch(/; Expires=/);
+    expect(setCookie).not.toMatch(/; Secure/i);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({
+      user: { id: u.id, email: u.email, name: expect.any(String) },
+      grants: [],
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
+    // Only the token's SHA-256 is stored.
+    const token = cookiePair(setCookie).slice('gw_session='.length);
+    const row = await db.prisma.session.findUnique({ where: { tokenHash: sha256Hex(token) } });
+    expect(row?.userId).toBe(u.id);
+    expect(row?.csrfToken).toBe(res.body.csrfToken);
+    const me = await api.get('/api/auth/me').set('Cookie', cookiePair(setCookie)).expect(200);
+    expect(me.body).toEqual(res.body);
+  });
+
+  it('answers a wrong password and an unknown email with the same 401', async () => {
+    const u = await makeUser();
+    const noPassword = await makeUser(null);
+    const wrong = await api
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', '10.0.1.1')
+      .send({ email: u.email, password: 'not the password' })
+      .expect(401);
+    const unknown = await api
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', '10.0.1.1')
+      .send({ email: 'nobody@example.org', password: 'not the password' })
+      .expect(401);
+    const unset = await api
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', '10.0.1.1')
+      .send({ email: noPassword.email, password: 'not the password' })
+      .expect(401);
+    expect(wrong.body.error.code).toBe('UNAUTHENTICATED');
+    expect(wrong.body.error.message).toBe('Wrong email address or password');
+    expect(unknown.body.error.message).toBe(wrong.body.error.message);
+    expect(unset.body.error.message).toBe(wrong.body.error.message);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const attempts = await db.prisma.loginAttempt.findMany({ where: { ip: '10.0.1.1' } });
+    expect(attempts.map((a) => a.succeeded)).toEqual([false, false, false]);
+  });
+
+  it('validates the body', async () => {
+    const res = await api.post('/api/auth/sign-in').send({ email: 'not-an-email', password: '' }).expect(400);
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'email' }),
+        expect.objectContaining({ field: 'password' }),
+      ]),
+    );
+  });
+
+  it('refuses a disabled account after the right password', async () => {
+    const u = await makeUser();
+    await db.prisma.user.update({ where: { id: u.id }, data: { disabledAt: new Date() } });
+    const res = await api.post('/api/auth/sign-in').send({ email: u.email, password: PASSWORD }).expect(403);
+    expect(res.body.error.message).toMatch(/disabled/);
+  });
+
+  it('replaces the session the browser came with (session fixation)', async () => {
+    const u = await makeUser();
+    const first = await signIn(u.email);
+    const res = await api
+      .post('/api/auth/sign-in')
+      .set('Cookie', first.cookie)
+      .set('X-CSRF-Token', first.csrf)
+      .send({ email: u.email, password: PASSWORD })
+      .expect(200);
+    const second = cookiePair(sessionCookie(res));
+    expect(second).not.toBe(first.cookie);
+    expect(res.body.csrfToken).not.toBe(first.csrf);
+    await api.get('/api/auth/me').set('Cookie', first.cookie).expect(401);
+    await api.get('/api/auth/me').set('Cookie', second).expect(200);
+  });
+
+  it('returns only grants in force: not ended, not revoked, already started', async () => {
+    const u = await makeUser();
+    const clp = await db.prisma.clp.findFirstOrThrow({ where: { constituency: { code: 'E14001107' } } });
+    const hour = 3_600_000;
+    const now = Date.now();
+    const active = await db.prisma.roleGrant.create({
+      data: { userId: u.id, role: 'organiser', clpId: clp.id },
+    });
+    const endsLater = await db.prisma.roleGrant.create({
+      data: { userId: u.id, role: 'regional_staff', regionCode: 'E12000001', endsAt: new Date(now + hour) },
+    });
+    await db.prisma.roleGrant.createMany({
+      data: [
+        { userId: u.id, role: 'selection_officer', clpId: clp.id, endsAt: new Date(now - hour) },
+        { userId: u.id, role: 'admin', revokedAt: new Date(now - hour) },
+        { userId: u.id, role: 'member', clpId: clp.id, startsAt: new Date(now + hour) },
+      ],
+    });
+    const { cookie, body } = await signIn(u.email);
+    expect(body.grants).toEqual([
+      {
+        id: active.id,
+        role: 'organiser',
+        clpId: clp.id,
+        regionCode: null,
+        startsAt: active.startsAt.toISOString(),
+        endsAt: null,
+      },
+      {
+        id: endsLater.id,
+        role: 'regional_staff',
+        clpId: null,
+        regionCode: 'E12000001',
+        startsAt: endsLater.startsAt.toISOString(),
+        endsAt: endsLater.endsAt!.toISOString(),
+      },
+    ]);
+    const me = await api.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(me.body.grants).toEqual(body.grants);
+    // A grant that ends while the session lives drops out at the next request.
+    await db.prisma.roleGrant.update({
+      where: { id: endsLater.id },
+      data: { endsAt: new Date(Date.now() - 1000) },
+    });
+    const later = await api.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(later.body.grants.map((g: { id: number }) => g.id)).toEqual([active.id]);
+  });
+});
+
+describe('sessions', () => {
+  it('GET /auth/me is 401 without a cookie or with a made-up one', async () => {
+    const none = await api.get('/api/auth/me').expect(401);
+    expect(none.body.error.code).toBe('UNAUTHENTICATED');
+    await api.get('/api/auth/me').set('Cookie', 'gw_session=nonsense').expect(401);
+    await api
+      .get('/api/auth/me')
+      .set('Cookie', `gw_session=${'A'.repeat(43)}`)
+      .expect(401);
+  });
+
+  it('sign-out ends the session on the server and clears the cookie', async () => {
+    const u = await makeUser();
+    const { cookie, csrf } = await signIn(u.email);
+    const res = await api
+      .post('/api/auth/sign-out')
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', csrf)
+      .expect(204);
+    expect(sessionCookie(res)).toMatch(/^gw_session=;.*Expires=Thu, 01 Jan 1970/);
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(401);
+    expect(await db.prisma.session.count({ where: { userId: u.id } })).toBe(0);
+  });
+
+  it('ends at the absolute expiry however active', async () => {
+    const u = await makeUser();
+    const { cookie } = await signIn(u.email);
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    await db.prisma.session.updateMany({
+      where: { userId: u.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(401);
+    expect(await db.prisma.session.count({ where: { userId: u.id } })).toBe(0);
+  });
+
+  it('ends after an hour idle, and a request refreshes lastSeenAt at most once a minute', async () => {
+    const u = await makeUser();
+    const { cookie } = await signIn(u.email);
+    const seen = async () =>
+      (await db.prisma.session.findFirstOrThrow({ where: { userId: u.id } })).lastSeenAt;
+    const created = await seen();
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(await seen()).toEqual(created); // within the minute: not written
+
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+    await db.prisma.session.updateMany({ where: { userId: u.id }, data: { lastSeenAt: twoMinutesAgo } });
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect((await seen()).getTime()).toBeGreaterThan(Date.now() - 10_000);
+
+    await db.prisma.session.updateMany({
+      where: { userId: u.id },
+      data: { lastSeenAt: new Date(Date.now() - 61 * 60_000) },
+    });
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(401);
+  });
+
+  it('stops working when the user is disabled', async () => {
+    const u = await makeUser();
+    const { cookie } = await signIn(u.email);
+    await db.prisma.user.update({ where: { id: u.id }, data: { disabledAt: new Date() } });
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(401);
+  });
+});
+
+describe('CSRF and content type', () => {
+  it('refuses a state-changing request with the session cookie but a missing or wrong X-CSRF-Token', async () => {
+    const u = await makeUser();
+    const { cookie, csrf } = await signIn(u.email);
+    const missing = await api.post('/api/auth/sign-out').set('Cookie', cookie).expect(403);
+    expect(missing.body.error).toMatchObject({ code: 'FORBIDDEN', message: 'Missing or wrong CSRF token' });
+    await api
+      .post('/api/auth/sign-out')
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', 'x'.repeat(43))
+      .expect(403);
+    await api
+      .post('/api/auth/password')
+      .set('Cookie', cookie)
+      .send({ currentPassword: PASSWORD, newPassword: 'another long password' })
+      .expect(403);
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(200); // still signed in
+    await api.post('/api/auth/sign-out').set('Cookie', cookie).set('X-CSRF-Token', csrf).expect(204);
+  });
+
+  it('refuses a body that is not JSON (an HTML form cannot send JSON cross-site)', async () => {
+    const u = await makeUser();
+    const res = await api
+      .post('/api/auth/sign-in')
+      .type('form')
+      .send({ email: u.email, password: PASSWORD })
+      .expect(415);
+    expect(res.body.error.message).toMatch(/application\/json/);
+    await api
+      .post('/api/auth/sign-in')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ email: u.email, password: PASSWORD }))
+      .expect(415);
+  });
+});
+
+describe('rate limiting', () => {
+  it('locks an account after 5 failures in the window, with Retry-After, and lets it in after', async () => {
+    const client = authApp({ rateLimit: { windowMs: 2000 } });
+    const u = await makeUser();
+    const attempt = (password: string, ip: string) =>
+      client.post('/api/auth/sign-in').set('X-Forwarded-For', ip).send({ email: u.email, password });
+    for (let i = 0; i < 5; i++) expect((await attempt('wrong password', `10.1.0.${i}`)).status).toBe(401);
+    const locked = await attempt(PASSWORD, '10.1.0.99');
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('RATE_LIMITED');
+    expect(locked.body.error.message).toMatch(/try again in [12] seconds?/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(2);
+    // Another account from the same address is not affected.
+    const other = await makeUser();
+    await client
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', '10.1.0.99')
+      .send({ email: other.email, password: PASSWORD })
+      .expect(200);
+
+    await new Promise((r) => setTimeout(r, Number(locked.headers['retry-after']) * 1000 + 100));
+    expect((await attempt(PASSWORD, '10.1.0.99')).status).toBe(200);
+  });
+
+  it('a success resets the account count', async () => {
+    const client = authApp({ rateLimit: { windowMs: 60_000 } });
+    const u = await makeUser();
+    const attempt = (password: string) =>
+      client.post('/api/auth/sign-in').set('X-Forwarded-For', '10.2.0.1').send({ email: u.email, password });
+    for (let i = 0; i < 4; i++) expect((await attempt('wrong password')).status).toBe(401);
+    expect((await attempt(PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await attempt('wrong password')).status).toBe(401);
+    expect((await attempt(PASSWORD)).status).toBe(200);
+  });
+
+  it('limits one address across accounts', async () => {
+    const client = authApp({ rateLimit: { windowMs: 60_000, perIp: 3 } });
+    const send = (email: string, password = 'wrong password') =>
+      client.post('/api/auth/sign-in').set('X-Forwarded-For', '10.3.0.1').send({ email, password });
+    for (let i = 0; i < 3; i++) expect((await send(`unknown${i}@example.org`)).status).toBe(401);
+    const u = await makeUser();
+    const res = await send(u.email, PASSWORD);
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('passwords', () => {
+  it('changing the password needs the current one and ends the other sessions', async () => {
+    const u = await makeUser();
+    const a = await signIn(u.email);
+    const b = await signIn(u.email);
+    const wrong = await api
+      .post('/api/auth/password')
+      .set('Cookie', a.cookie)
+      .set('X-CSRF-Token', a.csrf)
+      .send({ currentPassword: 'not it', newPassword: 'a brand new password' })
+      .expect(400);
+    expect(wrong.body.error.details).toEqual([
+      { field: 'currentPassword', message: 'The current password is wrong' },
+    ]);
+    const short = await api
+      .post('/api/auth/password')
+      .set('Cookie', a.cookie)
+      .set('X-CSRF-Token', a.csrf)
+      .send({ currentPassword: PASSWORD, newPassword: 'short' })
+      .expect(400);
+    expect(short.body.error.message).toBe('newPassword: Use at least 12 characters');
+    await api
+      .post('/api/auth/password')
+      .set('Cookie', a.cookie)
+      .set('X-CSRF-Token', a.csrf)
+      .send({ currentPassword: PASSWORD, newPassword: 'a brand new password' })
+      .expect(204);
+    await api.get('/api/auth/me').set('Cookie', a.cookie).expect(200);
+    await api.get('/api/auth/me').set('Cookie', b.cookie).expect(401);
+    await api.post('/api/auth/sign-in').send({ email: u.email, password: PASSWORD }).expect(401);
+    await signIn(u.email, 'a brand new password');
+  });
+
+  it('changing the password needs a session', async () => {
+    await api
+      .post('/api/auth/password')
+      .send({ currentPassword: PASSWORD, newPassword: 'a brand new password' })
+      .expect(401);
+  });
+
+  it('a set-password link works once, ends every session, then fails', async () => {
+    const u = await makeUser(null);
+    const admin = await makeUser();
+    const { token, expiresAt } = await issuePasswordToken(db.prisma, { userId: u.id, createdById: admin.id });
+    expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(71 * 3_600_000);
+    const stored = await db.prisma.passwordToken.findFirstOrThrow({ where: { userId: u.id } });
+    expect(stored.tokenHash).toBe(sha256Hex(token));
+
+    await api.post('/api/auth/set-password').send({ token, newPassword: 'short' }).expect(400);
+    await api.post('/api/auth/set-password').send({ token, newPassword: 'my chosen password' }).expect(204);
+    const { cookie } = await signIn(u.email, 'my chosen password');
+
+    const again = await api
+      .post('/api/auth/set-password')
+      .send({ token, newPassword: 'someone elses password' })
+      .expect(400);
+    expect(again.body.error.details).toEqual([
+      { field: 'token', message: expect.stringMatching(/already been used/) },
+    ]);
+    await signIn(u.email, 'my chosen password');
+
+    // A second link (e.g. after a forgotten password) ends the sessions the user has.
+    const second = await issuePasswordToken(db.prisma, { userId: u.id, createdById: admin.id });
+    await api
+      .post('/api/auth/set-password')
+      .send({ token: second.token, newPassword: 'yet another password' })
+      .expect(204);
+    await api.get('/api/auth/me').set('Cookie', cookie).expect(401);
+    await signIn(u.email, 'yet another password');
+  });
+
+  it('an expired, unknown or superseded set-password link fails with its own message', async () => {
+    const u = await makeUser(null);
+    const expired = await issuePasswordToken(
+      db.prisma,
+      { userId: u.id, ttlHours: 1 },
+      new Date(Date.now() - 2 * 3_600_000),
+    );
+    const res = await api
+      .post('/api/auth/set-password')
+      .send({ token: expired.token, newPassword: 'my chosen password' })
+      .expect(400);
+    expect(res.body.error.details).toEqual([{ field: 'token', message: expect.stringMatching(/expired/) }]);
+
+    const unknown = await api
+      .post('/api/auth/set-password')
+      .send({ token: 'x'.repeat(43), newPassword: 'my chosen password' })
+      .expect(400);
+    expect(unknown.body.error.details[0].message).toMatch(/not valid/);
+
+    const first = await issuePasswordToken(db.prisma, { userId: u.id });
+    await issuePasswordToken(db.prisma, { userId: u.id });
+    await api
+      .post('/api/auth/set-password')
+      .send({ token: first.token, newPassword: 'my chosen password' })
+      .expect(400);
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBeNull();
+  });
+});

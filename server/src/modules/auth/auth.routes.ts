@@ -1,0 +1,202 @@
+import type { Request, Response } from 'express';
+import type { Config } from '../../config.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { AppError } from '../../http/app-error.ts';
+import { defineRoute, type AnyRoute } from '../../http/route.ts';
+import {
+  ZChangePasswordRequest,
+  ZMeResponse,
+  ZSetPasswordRequest,
+  ZSignInRequest,
+  ZSignInResponse,
+  type TAuthState,
+} from './auth.contracts.ts';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.ts';
+import { consumePasswordToken } from './password-tokens.ts';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
+import { checkSignInRateLimit, recordSignInAttempt, type RateLimitOptions } from './rate-limit.ts';
+import {
+  activeGrantsWhere,
+  createSession,
+  revokeUserSessions,
+  toGrant,
+  type SessionLimits,
+} from './sessions.ts';
+import { looksLikeToken, randomToken, sha256Hex } from './tokens.ts';
+import './types.ts';
+
+export { issuePasswordToken } from './password-tokens.ts';
+
+export interface AuthLimits {
+  session?: Partial<SessionLimits>;
+  rateLimit?: Partial<RateLimitOptions>;
+}
+
+export interface AuthRouteDeps {
+  prisma: PrismaClient;
+  config: Pick<Config, 'env'>;
+  limits?: AuthLimits;
+}
+
+const WRONG_CREDENTIALS = 'Wrong email address or password';
+
+function signedIn(req: Request): NonNullable<Request['auth']> {
+  if (!req.auth) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return req.auth;
+}
+
+function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
+  const { prisma, config, limits = {} } = deps;
+  // Unknown emails still pay for one scrypt, so response times do not tell which emails have accounts.
+  let dummyHash: Promise<string> | undefined;
+
+  async function rateLimited(key: { email: string; ip: string }, res: Response) {
+    try {
+      await checkSignInRateLimit(prisma, key, limits.rateLimit);
+    } catch (error) {
+      const details =
+        error instanceof AppError ? (error.details as { retryAfterSeconds?: number }) : undefined;
+      if (details?.retryAfterSeconds) res.setHeader('Retry-After', String(details.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/auth/sign-in',
+      tags: ['auth'],
+      summary: 'Sign in with email and password: starts a new session (cookie) and returns the CSRF token',
+      access: 'public',
+      body: ZSignInRequest,
+      response: ZSignInResponse,
+      handler: async (input, req, res) => {
+        const { email, password } = input.body;
+        const ip = clientIp(req);
+        await rateLimited({ email, ip }, res);
+
+        const user = await prisma.user.findUnique({
+          where: { email },
+          select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
+        });
+        const ok = user?.passwordHash
+          ? await verifyPassword(password, user.passwordHash)
+          : await verifyPassword(password, await (dummyHash ??= hashPassword(randomToken()))).then(
+              () => false,
+            );
+        if (!user || !ok) {
+          await recordSignInAttempt(prisma, { email, ip, succeeded: false });
+          throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+        }
+        if (user.disabledAt) {
+          await recordSignInAttempt(prisma, { email, ip, succeeded: false });
+          throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin');
+        }
+        await recordSignInAttempt(prisma, { email, ip, succeeded: true });
+        if (user.passwordHash && needsRehash(user.passwordHash)) {
+          await prisma.user.update({
+            where: { id: user.id },
+            data: { passwordHash: await hashPassword(password) },
+          });
+        }
+
+        // Session fixation: whatever session the browser came with ends; the new one has a new token.
+        const oldToken = sessionTokenOf(req);
+        if (looksLikeToken(oldToken))
+          await prisma.session.deleteMany({ where: { tokenHash: sha256Hex(oldToken) } });
+        const session = await createSession(
+          prisma,
+          user.id,
+          { ip, userAgent: req.get('user-agent') },
+          limits.session,
+        );
+        const grants = await prisma.roleGrant.findMany({
+          where: { userId: user.id, ...activeGrantsWhere(new Date()) },
+          orderBy: { id: 'asc' },
+        });
+        setSessionCookie(res, config, session.token, session.expiresAt);
+        res.setHeader('Cache-Control', 'no-store');
+        const body: TAuthState = {
+          user: { id: user.id, email: user.email, name: user.name },
+          grants: grants.map(toGrant),
+          csrfToken: session.csrfToken,
+        };
+        res.json(body);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/sign-out',
+      tags: ['auth'],
+      summary: 'Sign out: ends the session on the server and clears the cookie',
+      access: 'signed-in',
+      handler: async (_input, req, res) => {
+        if (req.auth) await prisma.session.deleteMany({ where: { id: req.auth.session.id } });
+        clearSessionCookie(res, config);
+        res.status(204).end();
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['auth'],
+      summary: 'The signed-in user, their roles in force and the CSRF token; 401 without a live session',
+      access: 'signed-in',
+      response: ZMeResponse,
+      handler: (_input, req, res) => {
+        const auth = signedIn(req);
+        res.setHeader('Cache-Control', 'no-store');
+        const body: TAuthState = { user: auth.user, grants: auth.grants, csrfToken: auth.session.csrfToken };
+        res.json(body);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['auth'],
+      summary: "Change one's own password; the user's other sessions end",
+      access: 'signed-in',
+      body: ZChangePasswordRequest,
+      handler: async (input, req, res) => {
+        const auth = signedIn(req);
+        const { currentPassword, newPassword } = input.body;
+        const ip = clientIp(req);
+        // Guessing the current password from a stolen session counts against the same limits as sign-in.
+        await rateLimited({ email: auth.user.email, ip }, res);
+        const user = await prisma.user.findUniqueOrThrow({
+          where: { id: auth.user.id },
+          select: { passwordHash: true },
+        });
+        if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
+          await recordSignInAttempt(prisma, { email: auth.user.email, ip, succeeded: false });
+          const message = 'The current password is wrong';
+          throw new AppError('BAD_REQUEST', message, [{ field: 'currentPassword', message }]);
+        }
+        const passwordHash = await hashPassword(newPassword);
+        await prisma.user.update({
+          where: { id: auth.user.id },
+          data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
+        });
+        await revokeUserSessions(prisma, auth.user.id, auth.session.id);
+        res.status(204).end();
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/set-password',
+      tags: ['auth'],
+      summary: "Set a password with an admin's single-use link token; every session of the user ends",
+      access: 'public',
+      body: ZSetPasswordRequest,
+      handler: async (input, _req, res) => {
+        const { token, newPassword } = input.body;
+        await consumePasswordToken(prisma, token, newPassword);
+        res.status(204).end();
+      },
+    }),
+  ];
+}
