@@ -19,6 +19,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { issuePasswordToken } from './modules/auth/password-tokens.ts';
 import { DEFAULT_SESSION_LIMITS } from './modules/auth/sessions.ts';
 import { geoRoutes } from './modules/geo/geo.routes.ts';
+import { historyRoutes } from './modules/history/history.routes.ts';
+import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { openApiDocument } from './modules/openapi/openapi.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { SeatReadModel } from './modules/seats/seat-read-model.ts';
@@ -94,6 +96,8 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
     ...geoRoutes({ prisma: db.prisma, seats, replay }),
     ...referenceRoutes({ db, config, migrationsDir: defaultMigrationsDir(config.repoRoot) }),
     ...authRoutes({ prisma: db.prisma, config, limits: { session: sessionLimits } }),
+    ...targetRoutes({ prisma: db.prisma }),
+    ...historyRoutes({ prisma: db.prisma }),
     ...adminRoutes({
       prisma: db.prisma,
       issuePasswordToken: (input) => issuePasswordToken(db.prisma, input),

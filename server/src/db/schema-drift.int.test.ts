@@ -101,7 +101,10 @@ function expectedDefault(f: DmmfField): string | null {
   if (typeof d === 'object' && d?.name === 'autoincrement') return 'nextval';
   if (typeof d === 'object' && d?.name === 'now') return 'CURRENT_TIMESTAMP';
   if (typeof d === 'string') {
-    return f.kind === 'enum' ? `'${d}'::"${enumsByName.get(f.type)!.dbName ?? f.type}"` : `'${d}'::text`;
+    if (f.kind !== 'enum') return `'${d}'::text`;
+    // PostgreSQL quotes a type name in a default only when it must.
+    const type = enumsByName.get(f.type)!.dbName ?? f.type;
+    return `'${d}'::${/^[a-z_][a-z0-9_]*$/.test(type) ? type : `"${type}"`}`;
   }
   return String(d);
 }

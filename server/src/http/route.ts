@@ -64,12 +64,14 @@ async function authorise(
   const access = route.access;
   if (access === 'public') return;
   const principal = principalOf(req);
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
-  if (access === 'signed-in') return;
-  const resource = access.resource ? await access.resource(input as never, req) : undefined;
-  if (!can(principal, access.action, resource)) {
-    throw new AppError('FORBIDDEN', 'Your roles do not allow this here');
+  if (access === 'signed-in') {
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
+    return;
   }
+  const resource = access.resource ? await access.resource(input as never, req) : undefined;
+  if (can(principal, access.action, resource)) return;
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
+  throw new AppError('FORBIDDEN', 'Your roles do not allow this here');
 }
 
 /**

@@ -107,6 +107,10 @@ interface Case {
 const newUserId = async () =>
   (await t.db.prisma.user.create({ data: { email: `u-${randomUUID()}@matrix.test`, name: 'Someone' } })).id;
 
+const currentVersion = async (code: string) =>
+  (await t.db.prisma.seatTarget.findFirst({ where: { constituency: { code, boundarySetCode: '2024' } } }))
+    ?.version ?? 0;
+
 const CASES: Record<string, Case> = {
   'GET /api/seats': {
     expect: everyone(200),
@@ -155,6 +159,40 @@ const CASES: Record<string, Case> = {
       url: '/api/auth/password',
       body: { currentPassword: PASSWORD, newPassword: PASSWORD },
     }),
+  },
+  // Targets are for signed-in users unless an admin makes them public (not here: the default holds).
+  'GET /api/seat-targets': { expect: signedIn(200), request: () => ({ url: '/api/seat-targets' }) },
+  'GET /api/seats/2024/{code}/target': {
+    expect: signedIn(200),
+    request: () => ({ url: '/api/seats/2024/E14001107/target' }),
+  },
+  // A North East seat: its regional staff and admins may set it; staff of another region may not.
+  'PUT /api/seats/2024/{code}/target': {
+    expect: (c) => (c === 'signed out' ? 401 : c === 'admin' || c === 'regional staff' ? 200 : 403),
+    request: async () => ({
+      url: '/api/seats/2024/E14001107/target',
+      body: { status: 'WIN', tier: 1, rationale: 'Matrix', version: await currentVersion('E14001107') },
+    }),
+  },
+  'GET /api/targets/board': {
+    expect: signedIn(200),
+    request: () => ({ url: '/api/targets/board?region=E12000001' }),
+  },
+  'GET /api/targets/board.csv': {
+    expect: signedIn(200),
+    request: () => ({ url: '/api/targets/board.csv?region=E12000001' }),
+  },
+  'GET /api/settings/targets-public': {
+    expect: everyone(200),
+    request: () => ({ url: '/api/settings/targets-public' }),
+  },
+  'PUT /api/settings/targets-public': {
+    expect: adminOnly(200),
+    request: () => ({ url: '/api/settings/targets-public', body: { public: false } }),
+  },
+  'GET /api/history/{type}/{id}': {
+    expect: signedIn(200),
+    request: () => ({ url: '/api/history/seat-target/E14001107' }),
   },
   'GET /api/admin/users': { expect: adminOnly(200), request: () => ({ url: '/api/admin/users?limit=5' }) },
   'POST /api/admin/users': {

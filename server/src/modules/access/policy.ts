@@ -24,13 +24,26 @@ export interface Principal {
 export type Resource =
   | { kind: 'national' }
   | { kind: 'region'; regionCode: string }
-  | { kind: 'clp'; clpId: number; regionCode: string };
+  | { kind: 'clp'; clpId: number; regionCode: string }
+  /** Seat targets, readable by anyone when an admin has made them public. */
+  | { kind: 'targets'; public: boolean }
+  /** A record's history: readable by whoever may read the record. */
+  | { kind: 'history'; of: 'seat-target'; public: boolean }
+  | { kind: 'history'; of: 'user' | 'role-grant' };
 
 export const ACTIONS = [
   /** Manage user accounts and issue set-password links. */
   'users:manage',
   /** Give and take role grants. */
   'grants:manage',
+  /** See seat targets (the target measure, the boards). */
+  'targets:read',
+  /** Set a seat's target status, tier, rationale and red-wall override. */
+  'targets:write',
+  /** Read the field-by-field history of a record. */
+  'history:read',
+  /** Change national settings. */
+  'settings:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,16 +59,33 @@ export function isActive(grant: GrantLike, now = new Date()): boolean {
   );
 }
 
-function holds(principal: Principal, role: RoleName, inScope: (g: GrantLike) => boolean, now: Date): boolean {
-  return principal.grants.some((g) => g.role === role && isActive(g, now) && inScope(g));
+function holds(
+  principal: Principal | undefined,
+  role: RoleName,
+  inScope: (g: GrantLike) => boolean,
+  now: Date,
+): boolean {
+  return !!principal && principal.grants.some((g) => g.role === role && isActive(g, now) && inScope(g));
 }
 
 const anywhere = () => true;
+const isAdmin = (p: Principal | undefined, now: Date) => holds(p, 'admin', anywhere, now);
 
-/** Rules per action; `resource` is where the action lands (national when omitted). */
-const RULES: Record<Action, (p: Principal, r: Resource, now: Date) => boolean> = {
-  'users:manage': (p, _r, now) => holds(p, 'admin', anywhere, now),
-  'grants:manage': (p, _r, now) => holds(p, 'admin', anywhere, now),
+/**
+ * Rules per action; `resource` is where the action lands (national when omitted). The principal is
+ * undefined for someone signed out: only rules that allow the public return true for them.
+ */
+const RULES: Record<Action, (p: Principal | undefined, r: Resource, now: Date) => boolean> = {
+  'users:manage': (p, _r, now) => isAdmin(p, now),
+  'grants:manage': (p, _r, now) => isAdmin(p, now),
+  'settings:manage': (p, _r, now) => isAdmin(p, now),
+  'targets:read': (p, r) => !!p || (r.kind === 'targets' && r.public),
+  // Regional staff set targets for seats in their own region only; admins anywhere.
+  'targets:write': (p, r, now) =>
+    isAdmin(p, now) ||
+    (r.kind === 'region' && holds(p, 'regional_staff', (g) => g.regionCode === r.regionCode, now)),
+  'history:read': (p, r, now) =>
+    r.kind === 'history' && r.of === 'seat-target' ? !!p || r.public : isAdmin(p, now),
 };
 
 export function can(
@@ -64,7 +94,6 @@ export function can(
   resource: Resource = { kind: 'national' },
   now = new Date(),
 ): boolean {
-  if (!principal) return false;
   return RULES[action](principal, resource, now);
 }
 

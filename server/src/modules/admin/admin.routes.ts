@@ -53,8 +53,8 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
       summary: 'Create a user (no password: issue a set-password link next)',
       body: ZCreateUserRequest,
       response: ZAdminUser,
-      handler: async ({ body }, _req, res) => {
-        res.status(201).json(await service.createUser(body));
+      handler: async ({ body }, req, res) => {
+        res.status(201).json(await service.createUser(body, actorId(req)));
       },
     }),
     defineRoute({
@@ -98,8 +98,8 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
       access: { action: 'grants:manage' },
       summary: 'Revoke a role grant (kept, marked revoked)',
       params: ZGrantParams,
-      handler: async ({ params }, _req, res) => {
-        await service.revokeGrant(params.id);
+      handler: async ({ params }, req, res) => {
+        await service.revokeGrant(params.id, actorId(req));
         res.status(204).end();
       },
     }),

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isActive } from '../access/policy.ts';
+import { changedFields, recordChange } from '../history/audit.ts';
 import type { TAdminUser, TCreateGrantRequest, TCreateUserRequest, TGrant } from './admin.contracts.ts';
 
 const grantInclude = {
@@ -58,16 +59,26 @@ export class AdminService {
     return { total, items: users.map((u) => this.toUser(u)) };
   }
 
-  async createUser(input: TCreateUserRequest): Promise<TAdminUser> {
+  async createUser(input: TCreateUserRequest, actorId: number): Promise<TAdminUser> {
     const existing = await this.prisma.user.findUnique({ where: { email: input.email } });
     if (existing) {
       throw new AppError('CONFLICT', 'A user with this email already exists', [
         { field: 'email', message: 'is already used by another account' },
       ]);
     }
-    const user = await this.prisma.user.create({
-      data: { email: input.email, name: input.name },
-      include: { grants: { include: grantInclude } },
+    const user = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name },
+        include: { grants: { include: grantInclude } },
+      });
+      await recordChange(tx, {
+        actorId,
+        entityType: 'user',
+        entityId: created.id,
+        action: 'create',
+        changes: changedFields(null, created, ['email', 'name']),
+      });
+      return created;
     });
     return this.toUser(user);
   }
@@ -85,25 +96,51 @@ export class AdminService {
         { field: 'regionCode', message: `region ${input.regionCode} does not exist` },
       ]);
     }
-    const grant = await this.prisma.roleGrant.create({
-      data: {
-        userId,
-        role: input.role,
-        clpId: input.clpId ?? null,
-        regionCode: input.regionCode ?? null,
-        endsAt: input.endsAt ? new Date(input.endsAt) : null,
-        grantedById,
-      },
-      include: grantInclude,
+    const grant = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.roleGrant.create({
+        data: {
+          userId,
+          role: input.role,
+          clpId: input.clpId ?? null,
+          regionCode: input.regionCode ?? null,
+          endsAt: input.endsAt ? new Date(input.endsAt) : null,
+          grantedById,
+        },
+        include: grantInclude,
+      });
+      await recordChange(tx, {
+        actorId: grantedById,
+        entityType: 'role-grant',
+        entityId: created.id,
+        action: 'create',
+        changes: changedFields(null, created, [
+          'userId',
+          'role',
+          'clpId',
+          'regionCode',
+          'startsAt',
+          'endsAt',
+        ]),
+      });
+      return created;
     });
     return toGrant(grant);
   }
 
-  async revokeGrant(grantId: number): Promise<void> {
-    const grant = await this.prisma.roleGrant.findUnique({ where: { id: grantId } });
-    if (!grant) throw AppError.notFound(`Grant ${grantId}`);
-    if (grant.revokedAt) return;
-    await this.prisma.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date() } });
+  async revokeGrant(grantId: number, actorId: number): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const grant = await tx.roleGrant.findUnique({ where: { id: grantId } });
+      if (!grant) throw AppError.notFound(`Grant ${grantId}`);
+      if (grant.revokedAt) return;
+      const revoked = await tx.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date() } });
+      await recordChange(tx, {
+        actorId,
+        entityType: 'role-grant',
+        entityId: grantId,
+        action: 'update',
+        changes: changedFields(grant, revoked, ['revokedAt']),
+      });
+    });
   }
 
   private toUser(u: {
