@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../server/src/config.ts';
 import { startServer } from '../server/src/server.ts';
+import { createE2eUsers, type E2eUser } from './support/users.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** One signed-up user per role (see support/users.ts), with the password to sign in with. */
+    e2eUsers: E2eUser[];
   }
 }
 
@@ -59,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startServer(config, { log: (line) => console.log(`[e2e server] ${line}`) });
   console.log(`[e2e] app ready at ${server.url} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   project.provide('baseUrl', server.url);
+  project.provide('e2eUsers', await createE2eUsers(server.db.prisma));
   return async () => {
     await server.close();
     if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });

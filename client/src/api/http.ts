@@ -14,9 +14,38 @@ export function toSearchParams(params: QueryParams): URLSearchParams {
   return out;
 }
 
+/**
+ * The session's CSRF token, sent back on every state-changing request. Set from sign-in and /auth/me
+ * (features/auth/api.ts), cleared on sign-out; the one place the client keeps it.
+ */
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 export function apiUrl(path: string, params?: QueryParams): string {
   const qs = params ? toSearchParams(params).toString() : '';
   return qs ? `${path}?${qs}` : path;
+}
+
+function networkError(cause: unknown): never {
+  if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+  throw new ApiError({ status: 0, code: 'NETWORK', message: 'Could not reach the Groundwork server.' });
+}
+
+function checked<T>(path: string, status: number, body: unknown, schema?: z.ZodType<T>): T {
+  if (!schema) return body as T;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      status,
+      code: 'BAD_RESPONSE',
+      message: `The server's answer to ${path} was not in the expected shape.`,
+      details: parsed.error.issues,
+    });
+  }
+  return parsed.data;
 }
 
 async function failure(res: Response): Promise<ApiError> {
@@ -53,20 +82,35 @@ export async function apiGet<T>(
       signal: opts.signal ?? null,
     });
   } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({ status: 0, code: 'NETWORK', message: 'Could not reach the Groundwork server.' });
+    networkError(cause);
   }
   if (!res.ok) throw await failure(res);
-  const body: unknown = await res.json();
-  if (!opts.schema) return body as T;
-  const parsed = opts.schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError({
-      status: res.status,
-      code: 'BAD_RESPONSE',
-      message: `The server's answer to ${path} was not in the expected shape.`,
-      details: parsed.error.issues,
+  return checked(path, res.status, await res.json(), opts.schema);
+}
+
+/**
+ * POST/PUT/PATCH/DELETE: a JSON body, and the CSRF token when signed in. A 204 resolves to undefined,
+ * so give a schema only for routes that answer with a body.
+ */
+export async function apiSend<T = undefined>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  opts: { body?: unknown; schema?: z.ZodType<T> } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: opts.body === undefined ? null : JSON.stringify(opts.body),
     });
+  } catch (cause) {
+    networkError(cause);
   }
-  return parsed.data;
+  if (!res.ok) throw await failure(res);
+  if (res.status === 204 || !opts.schema) return undefined as T;
+  return checked(path, res.status, await res.json(), opts.schema);
 }

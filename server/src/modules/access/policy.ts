@@ -29,7 +29,9 @@ export type Resource =
   | { kind: 'targets'; public: boolean }
   /** A record's history: readable by whoever may read the record. */
   | { kind: 'history'; of: 'seat-target'; public: boolean }
-  | { kind: 'history'; of: 'user' | 'role-grant' };
+  | { kind: 'history'; of: 'user' | 'role-grant' }
+  /** A dataset of personal data someone wants to export. */
+  | { kind: 'personal-data'; dataset: 'users' };
 
 export const ACTIONS = [
   /** Manage user accounts and issue set-password links. */
@@ -44,6 +46,10 @@ export const ACTIONS = [
   'history:read',
   /** Change national settings. */
   'settings:manage',
+  /** Export personal data (each export is recorded with its purpose). */
+  'personal-data:export',
+  /** See the record of personal-data exports. */
+  'exports:audit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +90,10 @@ const RULES: Record<Action, (p: Principal | undefined, r: Resource, now: Date) =
   'targets:write': (p, r, now) =>
     isAdmin(p, now) ||
     (r.kind === 'region' && holds(p, 'regional_staff', (g) => g.regionCode === r.regionCode, now)),
+  // Per dataset, the roles that may take a copy; users' details: admins only.
+  'personal-data:export': (p, r, now) =>
+    r.kind === 'personal-data' && r.dataset === 'users' && isAdmin(p, now),
+  'exports:audit': (p, _r, now) => isAdmin(p, now),
   'history:read': (p, r, now) =>
     r.kind === 'history' && r.of === 'seat-target' ? !!p || r.public : isAdmin(p, now),
 };

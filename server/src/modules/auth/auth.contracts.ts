@@ -26,6 +26,8 @@ export const ZGrant = z.object({
   role: ZRole,
   clpId: z.number().int().nullable(),
   regionCode: z.string().nullable(),
+  /** The CLP, for saying "Organiser · Blyth and Ashington CLP". */
+  clp: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime().nullable(),
 });

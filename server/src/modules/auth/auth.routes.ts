@@ -117,6 +117,7 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
         const grants = await prisma.roleGrant.findMany({
           where: { userId: user.id, ...activeGrantsWhere(new Date()) },
           orderBy: { id: 'asc' },
+          include: { clp: { select: { id: true, name: true } } },
         });
         setSessionCookie(res, config, session.token, session.expiresAt);
         res.setHeader('Cache-Control', 'no-store');

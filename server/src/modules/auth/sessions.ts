@@ -77,12 +77,14 @@ export function toGrant(g: {
   regionCode: string | null;
   startsAt: Date;
   endsAt: Date | null;
+  clp?: { id: number; name: string } | null;
 }): TGrant {
   return {
     id: g.id,
     role: g.role,
     clpId: g.clpId,
     regionCode: g.regionCode,
+    clp: g.clp ? { id: g.clp.id, name: g.clp.name } : null,
     startsAt: g.startsAt.toISOString(),
     endsAt: g.endsAt?.toISOString() ?? null,
   };
@@ -110,7 +112,11 @@ export async function resolveSession(
           email: true,
           name: true,
           disabledAt: true,
-          grants: { where: activeGrantsWhere(now), orderBy: { id: 'asc' } },
+          grants: {
+            where: activeGrantsWhere(now),
+            orderBy: { id: 'asc' },
+            include: { clp: { select: { id: true, name: true } } },
+          },
         },
       },
     },

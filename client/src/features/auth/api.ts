@@ -1,0 +1,130 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiError } from '../../api/ApiError.ts';
+import { apiGet, apiSend, setCsrfToken } from '../../api/http.ts';
+
+// The same shape as ZAuthState in server/src/modules/auth/auth.contracts.ts. That file is not exported
+// through @groundwork/server/contracts (it pulls in node:crypto via passwords.ts), so it is restated here.
+export const ROLE_NAMES = ['member', 'organiser', 'selection_officer', 'regional_staff', 'admin'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+const ZGrant = z.object({
+  id: z.number().int(),
+  role: z.enum(ROLE_NAMES),
+  clpId: z.number().int().nullable(),
+  /** Not sent by the server yet; used when it is, so the header can name the CLP. */
+  clp: z.object({ id: z.number().int(), name: z.string() }).nullish(),
+  regionCode: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+});
+export type Grant = z.infer<typeof ZGrant>;
+
+const ZAuthState = z.object({
+  user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
+  grants: z.array(ZGrant),
+  csrfToken: z.string(),
+});
+export type AuthState = z.infer<typeof ZAuthState>;
+
+/** Matches the server's rule for new passwords (ZNewPassword). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export const authKeys = {
+  all: ['auth'] as const,
+  session: () => [...authKeys.all, 'session'] as const,
+};
+
+/** Who is signed in: the auth state, or null when signed out (a 401 is an answer, not an error). */
+export function useSession() {
+  return useQuery({
+    queryKey: authKeys.session(),
+    queryFn: async ({ signal }): Promise<AuthState | null> => {
+      try {
+        const state = await apiGet('/api/auth/me', { schema: ZAuthState, signal });
+        setCsrfToken(state.csrfToken);
+        return state;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          setCsrfToken(undefined);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Puts a new auth state in the one place it lives: the session query (and the CSRF token with it). */
+function useSetSession() {
+  const queryClient = useQueryClient();
+  return (state: AuthState | null) => {
+    setCsrfToken(state?.csrfToken);
+    queryClient.setQueryData(authKeys.session(), state);
+  };
+}
+
+export function useSignIn() {
+  const setSession = useSetSession();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      apiSend('POST', '/api/auth/sign-in', { body, schema: ZAuthState }),
+    onSuccess: (state) => setSession(state),
+  });
+}
+
+export function useSignOut() {
+  const setSession = useSetSession();
+  return useMutation({
+    mutationFn: () => apiSend('POST', '/api/auth/sign-out'),
+    // A 401 means the session had already ended: signed out either way.
+    onSuccess: () => setSession(null),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 401) setSession(null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      apiSend('POST', '/api/auth/password', { body }),
+  });
+}
+
+export function useSetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { token: string; newPassword: string }) =>
+      apiSend('POST', '/api/auth/set-password', { body }),
+    // Setting a password ends every session of that user, which may be this browser's.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.session() }),
+  });
+}
+
+const ZDetails = z.array(z.object({ field: z.string(), message: z.string() }));
+
+/** The server's per-field messages (400 details), keyed by the request body's field names. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const parsed = ZDetails.safeParse(error.details);
+  if (!parsed.success) return {};
+  const out: Record<string, string> = {};
+  for (const { field, message } of parsed.data) {
+    const name = field.replace(/^body\./, '');
+    out[name] ??= message;
+  }
+  return out;
+}
+
+/** The server's length rule checked before sending, with the same words; undefined when it passes. */
+export function newPasswordProblem(password: string): string | undefined {
+  if (!password) return 'Enter a password';
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
+  return undefined;
+}
+
+export const NEW_PASSWORD_HINT = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; a few unrelated words work well.`;

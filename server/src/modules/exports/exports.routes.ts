@@ -1,0 +1,113 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { defineRoute, type AnyRoute } from '../../http/route.ts';
+import { isActive, principalOf } from '../access/policy.ts';
+
+/** Every personal-data export states why; the purpose is kept with who, what and when. */
+export const ZExportQuery = z
+  .object({
+    purpose: z
+      .string({ message: 'is required: say why you need this data' })
+      .trim()
+      .min(10, 'must say why you need this data (at least 10 characters)')
+      .max(500, 'must be at most 500 characters'),
+  })
+  .strict();
+
+export const ZExportRecord = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  user: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),
+  dataset: z.string(),
+  filters: z.unknown(),
+  rowCount: z.number().int(),
+  purpose: z.string(),
+});
+export const ZExportRecordsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+export const ZExportRecordsResponse = z.object({ total: z.number().int(), items: z.array(ZExportRecord) });
+
+export function exportRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/exports/users.csv',
+      tags: ['exports'],
+      access: {
+        action: 'personal-data:export',
+        resource: () => ({ kind: 'personal-data', dataset: 'users' }),
+      },
+      summary: 'Users and their current roles as CSV; the export and its stated purpose are recorded',
+      query: ZExportQuery,
+      produces: ['text/csv'],
+      handler: async ({ query }, req, res) => {
+        const userId = principalOf(req)!.userId;
+        const csv = await deps.prisma.$transaction(async (tx) => {
+          const users = await tx.user.findMany({
+            include: {
+              grants: { include: { clp: { select: { name: true } }, region: { select: { name: true } } } },
+            },
+            orderBy: [{ name: 'asc' }, { id: 'asc' }],
+          });
+          await tx.personalDataExport.create({
+            data: { userId, dataset: 'users', filters: {}, rowCount: users.length, purpose: query.purpose },
+          });
+          const now = new Date();
+          return stringify([
+            ['id', 'email', 'name', 'disabled', 'roles'],
+            ...users.map((u) => [
+              u.id,
+              u.email,
+              u.name,
+              String(u.disabledAt !== null),
+              u.grants
+                .filter((g) => isActive(g, now))
+                .map((g) => `${g.role}:${g.clp?.name ?? g.region?.name ?? 'national'}`)
+                .join('; '),
+            ]),
+          ]);
+        });
+        res.setHeader('Content-Disposition', 'attachment; filename="users.csv"');
+        res.setHeader('Cache-Control', 'no-store');
+        res.type('text/csv').send(csv);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/exports',
+      tags: ['exports'],
+      access: { action: 'exports:audit' },
+      summary: 'The record of personal-data exports: who took what, when, and why',
+      query: ZExportRecordsQuery,
+      response: ZExportRecordsResponse,
+      handler: async ({ query }, _req, res) => {
+        const [total, rows] = await Promise.all([
+          deps.prisma.personalDataExport.count(),
+          deps.prisma.personalDataExport.findMany({
+            include: { user: { select: { id: true, name: true, email: true } } },
+            orderBy: [{ at: 'desc' }, { id: 'desc' }],
+            take: query.limit,
+            skip: query.offset,
+          }),
+        ]);
+        res.json({
+          total,
+          items: rows.map((r) => ({
+            id: r.id,
+            at: r.at.toISOString(),
+            user: r.user,
+            dataset: r.dataset,
+            filters: r.filters,
+            rowCount: r.rowCount,
+            purpose: r.purpose,
+          })),
+        });
+      },
+    }),
+  ];
+}
