@@ -18,6 +18,7 @@ import { authenticate, requireCsrf } from './modules/auth/auth.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { issuePasswordToken } from './modules/auth/password-tokens.ts';
 import { DEFAULT_SESSION_LIMITS } from './modules/auth/sessions.ts';
+import { clpRoutes } from './modules/clps/clps.routes.ts';
 import { exportRoutes } from './modules/exports/exports.routes.ts';
 import { geoRoutes } from './modules/geo/geo.routes.ts';
 import { historyRoutes } from './modules/history/history.routes.ts';
@@ -99,6 +100,7 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
     ...authRoutes({ prisma: db.prisma, config, limits: { session: sessionLimits } }),
     ...targetRoutes({ prisma: db.prisma }),
     ...historyRoutes({ prisma: db.prisma }),
+    ...clpRoutes({ prisma: db.prisma }),
     ...exportRoutes({ prisma: db.prisma }),
     ...adminRoutes({
       prisma: db.prisma,

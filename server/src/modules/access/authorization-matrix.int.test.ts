@@ -135,6 +135,7 @@ const CASES: Record<string, Case> = {
   'GET /api/elections': { expect: everyone(200), request: () => ({ url: '/api/elections' }) },
   'GET /api/config': { expect: everyone(200), request: () => ({ url: '/api/config' }) },
   'GET /api/health': { expect: everyone(200), request: () => ({ url: '/api/health' }) },
+  'GET /api/clps': { expect: everyone(200), request: () => ({ url: '/api/clps?q=blyth' }) },
   'GET /api/openapi.json': { expect: everyone(200), request: () => ({ url: '/api/openapi.json' }) },
   // Public, but a wrong password is refused whoever asks.
   'POST /api/auth/sign-in': {

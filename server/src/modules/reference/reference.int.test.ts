@@ -88,3 +88,22 @@ describe('reference endpoints', () => {
     expect(security.headers['x-request-id']).toBeTruthy();
   });
 });
+
+describe('GET /api/clps', () => {
+  it('lists the CLPs with their seat and region, searchable and by region', async () => {
+    const all = await t.api.get('/api/clps?limit=650').expect(200);
+    expect(all.body.total).toBe(650);
+    const blyth = await t.api.get('/api/clps?q=blyth').expect(200);
+    expect(blyth.body.items).toEqual([
+      expect.objectContaining({
+        name: 'Blyth and Ashington CLP',
+        seat: { code: 'E14001107', name: 'Blyth and Ashington' },
+        region: { code: 'E12000001', name: 'North East' },
+      }),
+    ]);
+    const wales = await t.api.get('/api/clps?region=W92000004&limit=100').expect(200);
+    expect(wales.body.total).toBe(32);
+    const bad = await t.api.get('/api/clps?region=wales').expect(400);
+    expect(bad.body.error.details[0].field).toBe('region');
+  });
+});
