@@ -6,7 +6,7 @@ import {
   type TBoundarySet,
   type TElectionCode,
 } from '@groundwork/server/contracts';
-import { MEASURE_IDS, type MeasureId } from '../seat-map/measures.ts';
+import { MEASURE_IDS, type MeasureId, type TargetStatusCode } from '../seat-map/measures.ts';
 
 export type MapView = 'geo' | 'hex';
 
@@ -21,6 +21,8 @@ export interface ViewState {
   redWall?: boolean | undefined;
   minSwing?: number | undefined;
   maxSwing?: number | undefined;
+  /** Target status filter, applied in the browser on the 2024 boundaries (the seat API has no such filter). */
+  target?: TargetStatusCode | undefined;
   seat?: string | undefined;
   sort: string;
 }
@@ -30,6 +32,8 @@ export const ELECTIONS_BY_SET: Record<TBoundarySet, readonly TElectionCode[]> = 
   '2024': ['GE2024', 'GE2019N'],
   '2010': ['GE2019', 'GE2017'],
 };
+
+export const TARGET_FILTERS: readonly TargetStatusCode[] = ['WIN', 'DEFEND', 'HOLD', 'NONE'];
 
 const ONS_CODE = /^[A-Z]\d{8}$/;
 const PARTY = /^[A-Za-z]{1,8}$/;
@@ -69,6 +73,7 @@ export function parseViewState(search: string): ViewState {
     redWall: redWall === 'true' ? true : redWall === 'false' ? false : undefined,
     minSwing,
     maxSwing,
+    target: oneOf(TARGET_FILTERS, p.get('target')),
     seat: ONS_CODE.test(seat) ? seat : undefined,
     sort: SORT.test(p.get('sort') ?? '') ? (p.get('sort') as string) : 'name',
   };
@@ -86,6 +91,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.redWall !== undefined) p.set('redWall', String(s.redWall));
   if (s.minSwing !== undefined) p.set('minSwing', String(s.minSwing));
   if (s.maxSwing !== undefined) p.set('maxSwing', String(s.maxSwing));
+  if (s.target) p.set('target', s.target);
   if (s.sort !== 'name') p.set('sort', s.sort);
   if (s.seat) p.set('seat', s.seat);
   return p.toString();
@@ -109,7 +115,8 @@ export function hasFilters(s: ViewState): boolean {
     s.winner !== undefined ||
     s.redWall !== undefined ||
     s.minSwing !== undefined ||
-    s.maxSwing !== undefined
+    s.maxSwing !== undefined ||
+    s.target !== undefined
   );
 }
 
@@ -119,4 +126,5 @@ export const NO_FILTERS: Partial<ViewState> = {
   redWall: undefined,
   minSwing: undefined,
   maxSwing: undefined,
+  target: undefined,
 };

@@ -1,4 +1,4 @@
-import type { MeasureId, SeatValues } from './measures.ts';
+import { TARGET_STATUS_LABELS, type MeasureId, type SeatValues } from './measures.ts';
 
 const pct = (v: number | null | undefined) =>
   v === null || v === undefined ? 'no data' : `${v.toFixed(1)}%`;
@@ -25,5 +25,11 @@ export function describeValue(
       return seat.deprivationDecile === null
         ? 'Deprivation: no data'
         : `Deprivation decile ${seat.deprivationDecile}`;
+    case 'target': {
+      const t = seat.target;
+      if (t === undefined) return 'Target: not loaded';
+      if (t === null || t.status === 'NONE') return 'No target';
+      return `Target: ${TARGET_STATUS_LABELS[t.status]}${t.tier === null ? '' : `, tier ${t.tier}`}`;
+    }
   }
 }

@@ -9,6 +9,7 @@ export const MEASURE_IDS = [
   'leavePct',
   'turnoutPct',
   'deprivationDecile',
+  'target',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -19,9 +20,23 @@ export const MEASURE_LABELS: Record<MeasureId, string> = {
   leavePct: 'Leave share (2016)',
   turnoutPct: 'Turnout',
   deprivationDecile: 'Deprivation decile',
+  target: 'Target status',
 };
 
-export type SeatValues = Pick<TSeatSummary, 'leavePct' | 'deprivationDecile' | 'result'>;
+/** Measures that exist only on the 2024 boundaries (seat targets are set on the current seats). */
+export const MEASURES_2024_ONLY: readonly MeasureId[] = ['target'];
+
+export type TargetStatusCode = 'WIN' | 'DEFEND' | 'HOLD' | 'NONE';
+/** A seat's target, joined onto its row by the page (the seat list does not carry it). */
+export interface TargetMark {
+  status: TargetStatusCode;
+  tier: number | null;
+}
+
+export type SeatValues = Pick<TSeatSummary, 'leavePct' | 'deprivationDecile' | 'result'> & {
+  /** Set (possibly to null: no target) only when targets are visible and loaded. */
+  target?: TargetMark | null | undefined;
+};
 
 export interface LegendClass {
   key: string;
@@ -147,6 +162,52 @@ function winnerScale(parties: ReadonlyMap<string, TParty>, seats: readonly SeatV
   };
 }
 
+export const TARGET_STATUS_LABELS: Record<TargetStatusCode, string> = {
+  WIN: 'Win (gain)',
+  DEFEND: 'Defend',
+  HOLD: 'Hold',
+  NONE: 'No target',
+};
+// One hue per status, darkest for tier 1; the labels carry status and tier so colour is never needed.
+const TARGET_COLOURS: Record<Exclude<TargetStatusCode, 'NONE'>, readonly string[]> = {
+  WIN: ['#a50f15', '#ef3b2c', '#fc9272'],
+  DEFEND: ['#08519c', '#4292c6', '#9ecae1'],
+  HOLD: ['#006d2c', '#41ab5d', '#a1d99b'],
+};
+const NO_TARGET_COLOUR = '#f6f1e1';
+
+/** Target status in one hue per status, shaded by tier; seats without a status are "No target". */
+function targetScale(): ColourScale {
+  const groups: LegendGroup[] = (['WIN', 'DEFEND', 'HOLD'] as const).map((status) => ({
+    heading: TARGET_STATUS_LABELS[status],
+    classes: TARGET_COLOURS[status].map((colour, i) => ({
+      key: `${status}-${i + 1}`,
+      label: `${TARGET_STATUS_LABELS[status]}, tier ${i + 1}`,
+      colour,
+    })),
+  }));
+  const none: LegendClass = { key: 'NONE', label: TARGET_STATUS_LABELS.NONE, colour: NO_TARGET_COLOUR };
+  groups.push({ classes: [none] });
+  const byKey = new Map(groups.flatMap((g) => g.classes).map((c) => [c.key, c]));
+  return {
+    measure: 'target',
+    title: 'Target status (2024 boundaries; tier 1 = top priority)',
+    groups,
+    classOf: ({ target }) => {
+      if (target === undefined) return null;
+      if (target === null || target.status === 'NONE') return none;
+      const { status, tier } = target;
+      return (
+        byKey.get(`${status}-${tier ?? ''}`) ?? {
+          key: `${status}-`,
+          label: `${TARGET_STATUS_LABELS[status]}, no tier`,
+          colour: TARGET_COLOURS[status][2] as string,
+        }
+      );
+    },
+  };
+}
+
 export function colourScale(
   measure: MeasureId,
   parties: ReadonlyMap<string, TParty>,
@@ -194,6 +255,8 @@ export function colourScale(
         classOf: ({ deprivationDecile: d }) => (d === null ? null : (classes[d - 1] ?? null)),
       };
     }
+    case 'target':
+      return targetScale();
   }
 }
 
