@@ -9,8 +9,9 @@ import { colourScale } from '../seat-map/measures.ts';
 import { SeatMap } from '../seat-map/SeatMap.tsx';
 import { seatCsvUrl, seatListParams, useSeatList } from '../seats/api.ts';
 import { SeatCard } from '../seats/components/SeatCard.tsx';
+import { useSeatTargets, useTargetVisibility } from '../targets/api.ts';
 import { ControlsPanel } from './components/ControlsPanel.tsx';
-import { MapToolbar } from './components/MapToolbar.tsx';
+import { MapToolbar, type TargetAvailability } from './components/MapToolbar.tsx';
 import { SeatSearch } from './components/SeatSearch.tsx';
 import { TablePanel } from './components/TablePanel.tsx';
 import { useViewState } from './useViewState.ts';
@@ -28,14 +29,29 @@ export function SeatsPage() {
   const names = useSeatShapes('hex', state.boundarySet);
 
   const partyName = useCallback((code: string) => partyIndex.get(code)?.name ?? code, [partyIndex]);
-  const rows = list.data?.items;
-  const scale = useMemo(
-    () => colourScale(state.measure, partyIndex, rows ?? []),
-    [state.measure, partyIndex, rows],
-  );
+  // Targets exist on the 2024 seats only; the seat API knows nothing of them, so they are joined and
+  // filtered here, in the browser.
+  const visibility = useTargetVisibility();
+  const targetMap = useSeatTargets();
+  const targets: TargetAvailability =
+    state.boundarySet !== '2024' ? 'boundaries' : visibility === 'visible' ? 'ok' : 'signin';
+  const measure = state.measure === 'target' && targets !== 'ok' ? 'winner' : state.measure;
+  const targetFilter = targets === 'ok' ? state.target : undefined;
+  const listData = useMemo(() => {
+    const data = list.data;
+    const marks = targets === 'ok' ? targetMap.data : undefined;
+    if (!data || !marks) return data;
+    const items = data.items.map((s) => ({ ...s, target: marks.get(s.code) ?? null }));
+    return {
+      ...data,
+      items: targetFilter ? items.filter((s) => (s.target?.status ?? 'NONE') === targetFilter) : items,
+    };
+  }, [list.data, targets, targetMap.data, targetFilter]);
+  const rows = listData?.items;
+  const scale = useMemo(() => colourScale(measure, partyIndex, rows ?? []), [measure, partyIndex, rows]);
   const matches = useMemo(
-    () => (list.data && !list.isPlaceholderData ? list.data.items.map((s) => s.code) : undefined),
-    [list.data, list.isPlaceholderData],
+    () => (rows && !list.isPlaceholderData ? rows.map((s) => s.code) : undefined),
+    [rows, list.isPlaceholderData],
   );
   const seatNames = useMemo(
     () => [...(names.data?.places ?? new Map()).entries()].map(([code, p]) => ({ code, name: p.name })),
@@ -76,6 +92,7 @@ export function SeatsPage() {
           regions={regions.data ?? []}
           parties={parties.data ?? []}
           elections={elections.data ?? []}
+          targets={targets}
           onChange={update}
           onRegionChosen={onRegionChosen}
         />
@@ -87,7 +104,7 @@ export function SeatsPage() {
       </aside>
 
       <section className="page__map" aria-label="Seat map">
-        <MapToolbar measure={state.measure} view={state.view} onChange={update} />
+        <MapToolbar measure={measure} targets={targets} view={state.view} onChange={update} />
         <SeatMap
           view={state.view}
           boundarySet={state.boundarySet}
@@ -125,12 +142,17 @@ export function SeatsPage() {
 
       <div className="page__table">
         <TablePanel
-          data={list.data}
+          data={listData}
           error={list.error}
           loading={list.isPending}
           updating={list.isPlaceholderData}
           csvUrl={seatCsvUrl(state)}
-          tableKey={toSearchParams({ ...seatListParams(state), sort: undefined }).toString()}
+          csvNote={targetFilter ? 'The CSV lists these seats without the target filter.' : undefined}
+          tableKey={toSearchParams({
+            ...seatListParams(state),
+            sort: undefined,
+            target: targetFilter,
+          }).toString()}
           sort={state.sort}
           selected={state.seat}
           filtered={filtered}

@@ -1,6 +1,8 @@
 import type { TElection, TParty, TRegion } from '@groundwork/server/contracts';
 import { useCallback, useMemo } from 'react';
-import { ELECTIONS_BY_SET, hasFilters, NO_FILTERS, type ViewState } from '../viewState.ts';
+import { TARGET_STATUS_LABELS } from '../../seat-map/measures.ts';
+import { ELECTIONS_BY_SET, hasFilters, NO_FILTERS, TARGET_FILTERS, type ViewState } from '../viewState.ts';
+import type { TargetAvailability } from './MapToolbar.tsx';
 import { SwingRange } from './SwingRange.tsx';
 
 interface ControlsPanelProps {
@@ -8,6 +10,8 @@ interface ControlsPanelProps {
   regions: readonly TRegion[];
   parties: readonly TParty[];
   elections: readonly TElection[];
+  /** Whether the target filter can be used here (2024 boundaries, targets visible). */
+  targets: TargetAvailability;
   onChange: (change: Partial<ViewState>) => void;
   /** The region filter changed: the map shows the region's seats. */
   onRegionChosen: () => void;
@@ -21,6 +25,7 @@ export function ControlsPanel({
   regions,
   parties,
   elections,
+  targets,
   onChange,
   onRegionChosen,
 }: ControlsPanelProps) {
@@ -126,6 +131,32 @@ export function ControlsPanel({
           <option value="true">Red-wall seats only</option>
           <option value="false">Not red wall</option>
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-target" className="field__label">
+          Target status
+        </label>
+        <select
+          id="f-target"
+          value={state.target ?? ''}
+          disabled={targets !== 'ok'}
+          aria-describedby={targets !== 'ok' ? 'f-target-note' : undefined}
+          onChange={(e) => onChange({ target: (e.target.value || undefined) as ViewState['target'] })}
+        >
+          <option value="">Any</option>
+          {TARGET_FILTERS.map((t) => (
+            <option key={t} value={t}>
+              {TARGET_STATUS_LABELS[t]}
+            </option>
+          ))}
+        </select>
+        {targets !== 'ok' && (
+          <p id="f-target-note" className="field__hint">
+            {targets === 'signin'
+              ? 'Sign in to filter by target.'
+              : 'Targets are set on the 2024 boundaries.'}
+          </p>
+        )}
       </div>
       <SwingRange min={state.minSwing} max={state.maxSwing} onChange={onSwing} />
       <button

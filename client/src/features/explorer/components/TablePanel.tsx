@@ -8,6 +8,8 @@ interface TablePanelProps {
   loading: boolean;
   updating: boolean;
   csvUrl: string;
+  /** Said beside the CSV link when it does not list exactly the rows shown. */
+  csvNote?: string | undefined;
   tableKey: string;
   sort: string;
   selected: string | undefined;
@@ -42,6 +44,7 @@ export function TablePanel(props: TablePanelProps) {
           </span>
         )}
       </header>
+      {props.csvNote && count > 0 && <p className="table-panel__note">{props.csvNote}</p>}
       {error !== null && !data ? (
         <div className="state state--error" role="alert">
           <p>The seats could not be loaded: {errorMessage(error)}</p>

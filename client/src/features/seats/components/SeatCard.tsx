@@ -1,5 +1,6 @@
 import type { TBoundarySet, TElectionCode, TSeatDetail, TSeatResult } from '@groundwork/server/contracts';
 import { errorMessage } from '../../../api/ApiError.ts';
+import { TargetSection } from '../../targets/TargetSection.tsx';
 import { useSeatDetail } from '../api.ts';
 import { fmtDecile, fmtInt, fmtPct, fmtSwing } from '../format.ts';
 import { CopyLink } from './CopyLink.tsx';
@@ -88,6 +89,8 @@ export function SeatCard({ boundarySet, code, election, partyName, onClose, onOp
           <dd>{fmtDecile(seat.deprivationDecile)}</dd>
         </div>
       </dl>
+
+      {boundarySet === '2024' && <TargetSection code={seat.code} />}
 
       {chosen && (
         <section className="card-section">

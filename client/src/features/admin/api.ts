@@ -1,0 +1,247 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ZErrorResponse } from '@groundwork/server/contracts';
+import { z } from 'zod';
+import { ApiError } from '../../api/ApiError.ts';
+import { apiGet, apiSend, apiUrl } from '../../api/http.ts';
+import { ROLE_NAMES, type AuthState, type RoleName } from '../auth/api.ts';
+
+// Restated from server/src/modules/admin/admin.contracts.ts, exports/exports.routes.ts,
+// history/history.routes.ts and clps/clps.routes.ts: those files are not part of @groundwork/server/contracts.
+
+export const ZAdminGrant = z.object({
+  id: z.number().int(),
+  role: z.enum(ROLE_NAMES),
+  clp: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  region: z.object({ code: z.string(), name: z.string() }).nullable(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  active: z.boolean(),
+});
+export type AdminGrant = z.infer<typeof ZAdminGrant>;
+
+export const ZAdminUser = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  hasPassword: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  grants: z.array(ZAdminGrant),
+});
+export type AdminUser = z.infer<typeof ZAdminUser>;
+
+const ZUsersResponse = z.object({ total: z.number().int(), items: z.array(ZAdminUser) });
+const ZPasswordLink = z.object({ url: z.string(), expiresAt: z.string() });
+export type PasswordLink = z.infer<typeof ZPasswordLink>;
+
+const ZHistoryEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  source: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof ZHistoryEntry>;
+const ZHistoryResponse = z.object({ items: z.array(ZHistoryEntry) });
+
+const ZExportRecord = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  user: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),
+  dataset: z.string(),
+  filters: z.unknown(),
+  rowCount: z.number().int(),
+  purpose: z.string(),
+});
+export type ExportRecord = z.infer<typeof ZExportRecord>;
+const ZExportRecords = z.object({ total: z.number().int(), items: z.array(ZExportRecord) });
+
+const ZClps = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      seat: z.object({ code: z.string(), name: z.string() }),
+      region: z.object({ code: z.string(), name: z.string() }),
+    }),
+  ),
+});
+
+/** Matches the server's rule for an export's stated purpose (ZExportQuery). */
+export const PURPOSE_MIN_LENGTH = 10;
+export const PURPOSE_MAX_LENGTH = 500;
+
+export const USERS_PAGE_SIZE = 25;
+export const EXPORTS_PAGE_SIZE = 20;
+
+export const adminKeys = {
+  all: ['admin'] as const,
+  users: () => [...adminKeys.all, 'users'] as const,
+  userList: (q: string, offset: number) => [...adminKeys.users(), 'list', q, offset] as const,
+  user: (id: number) => [...adminKeys.users(), 'one', id] as const,
+  history: (type: 'user' | 'role-grant', id: number) => [...adminKeys.all, 'history', type, id] as const,
+  exports: (offset: number) => [...adminKeys.all, 'exports', offset] as const,
+  clps: (q: string) => [...adminKeys.all, 'clps', q] as const,
+};
+
+/** Whether the signed-in person holds an admin grant in force (the server decides; this only gates the UI). */
+export function isAdmin(session: AuthState | null | undefined, now = Date.now()): boolean {
+  return !!session?.grants.some(
+    (g) =>
+      g.role === 'admin' &&
+      new Date(g.startsAt).getTime() <= now &&
+      (g.endsAt === null || new Date(g.endsAt).getTime() > now),
+  );
+}
+
+export function useUsers(q: string, offset: number) {
+  return useQuery({
+    queryKey: adminKeys.userList(q, offset),
+    queryFn: ({ signal }) =>
+      apiGet('/api/admin/users', {
+        params: { q, limit: USERS_PAGE_SIZE, offset },
+        schema: ZUsersResponse,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One user, fresh: there is no GET by id, so ask the list for their email and pick them out. */
+export function useUser(id: number, email: string) {
+  return useQuery({
+    queryKey: adminKeys.user(id),
+    queryFn: async ({ signal }) => {
+      const found = await apiGet('/api/admin/users', {
+        params: { q: email, limit: 200 },
+        schema: ZUsersResponse,
+        signal,
+      });
+      return found.items.find((u) => u.id === id) ?? null;
+    },
+  });
+}
+
+export function useHistory(type: 'user' | 'role-grant', id: number) {
+  return useQuery({
+    queryKey: adminKeys.history(type, id),
+    queryFn: ({ signal }) => apiGet(`/api/history/${type}/${id}`, { schema: ZHistoryResponse, signal }),
+    select: (r) => r.items,
+  });
+}
+
+export function useExportRecords(offset: number) {
+  return useQuery({
+    queryKey: adminKeys.exports(offset),
+    queryFn: ({ signal }) =>
+      apiGet('/api/exports', {
+        params: { limit: EXPORTS_PAGE_SIZE, offset },
+        schema: ZExportRecords,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * CLPs matching a name, for the grant form's picker. `/api/clps` is new: where the server does not
+ * have it yet (404) the form keeps CLP roles switched off.
+ */
+export function useClps(q: string) {
+  return useQuery({
+    queryKey: adminKeys.clps(q),
+    queryFn: ({ signal }) => apiGet('/api/clps', { params: { q, limit: 20 }, schema: ZClps, signal }),
+    select: (r) => r.items,
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: adminKeys.all });
+}
+
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: { email: string; name: string }) =>
+      apiSend('POST', '/api/admin/users', { body, schema: ZAdminUser }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export interface NewGrant {
+  role: RoleName;
+  clpId?: number;
+  regionCode?: string;
+  endsAt?: string;
+}
+
+export function useAddGrant(userId: number) {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: NewGrant) =>
+      apiSend('POST', `/api/admin/users/${userId}/grants`, { body, schema: ZAdminGrant }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useRevokeGrant() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (grantId: number) => apiSend('DELETE', `/api/admin/grants/${grantId}`),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function usePasswordLink(userId: number) {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: () => apiSend('POST', `/api/admin/users/${userId}/password-link`, { schema: ZPasswordLink }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Fetches the users CSV (the server records the export with its purpose) and hands it to the browser. */
+export function useExportUsers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (purpose: string) => {
+      const path = '/api/exports/users.csv';
+      let res: Response;
+      try {
+        res = await fetch(apiUrl(path, { purpose }), { headers: { Accept: 'text/csv' } });
+      } catch {
+        throw new ApiError({ status: 0, code: 'NETWORK', message: 'Could not reach the Groundwork server.' });
+      }
+      if (!res.ok) {
+        const body: unknown = await res.json().catch(() => undefined);
+        const parsed = ZErrorResponse.safeParse(body);
+        if (parsed.success) {
+          const { code, message, details, requestId } = parsed.data.error;
+          throw new ApiError({ status: res.status, code, message, details, requestId });
+        }
+        throw new ApiError({
+          status: res.status,
+          code: 'HTTP_ERROR',
+          message: `The server answered ${res.status}`,
+        });
+      }
+      const blob = await res.blob();
+      const href = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = `groundwork-users-${new Date().toISOString().slice(0, 10)}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKeys.all, 'exports'] }),
+  });
+}

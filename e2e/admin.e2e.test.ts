@@ -1,0 +1,88 @@
+import { describe, expect, inject, it } from 'vitest';
+import { AdminPage } from './pages/AdminPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import { useSeatMapPage } from './support/fixture.ts';
+import { userWithRole } from './support/users.ts';
+
+const poll = { timeout: 15_000, interval: 100 };
+
+describe('the admin page', () => {
+  const seatMap = useSeatMapPage();
+  const users = inject('e2eUsers');
+
+  it('creates a user, gives and revokes a regional role, and issues a set-password link', async () => {
+    const admin = userWithRole(users, 'admin');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const page = new AdminPage(seatMap().page);
+    await page.heading.waitFor();
+
+    const email = `new-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
+    await page.createUser('Nia Newcomer', email);
+    // The new user is searched for and opened, with focus on their panel.
+    await expect.poll(() => page.search.inputValue(), poll).toBe(email);
+    await page.panel.getByRole('heading', { name: 'Nia Newcomer' }).waitFor();
+    await expect
+      .poll(() => page.usersTable.locator('tbody tr').allTextContents(), poll)
+      .toEqual([expect.stringContaining(email)]);
+    expect(await page.panel.textContent()).toContain('No roles yet.');
+
+    await page.giveRole('Regional staff', 'North East');
+    await expect
+      .poll(() => page.roleTexts(), poll)
+      .toEqual([expect.stringMatching(/Regional staff · North East\s*Active/)]);
+    await expect
+      .poll(() => page.usersTable.locator('tbody tr').first().textContent(), poll)
+      .toContain('Regional staff · North East');
+
+    const url = await page.issuePasswordLink();
+    expect(url).toContain('/set-password#token=');
+    expect(await page.linkDialog.textContent()).toContain('privately');
+    await page.linkDialog.getByRole('button', { name: 'Done' }).click();
+    await page.linkDialog.waitFor({ state: 'hidden' });
+
+    await page
+      .role('Regional staff · North East')
+      .getByRole('button', { name: /^Revoke/ })
+      .click();
+    await page.revokeDialog.getByRole('button', { name: 'Revoke role' }).click();
+    await page.revokeDialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.roleTexts(), poll)
+      .toEqual([expect.stringMatching(/Regional staff · North East\s*Revoked/)]);
+    expect(
+      await page
+        .role('North East')
+        .getByRole('button', { name: /^Revoke/ })
+        .count(),
+    ).toBe(0);
+    await expect
+      .poll(() => page.usersTable.locator('tbody tr').first().textContent(), poll)
+      .toContain('None');
+
+    // The grant's history shows it was created and then revoked.
+    await page.role('North East').locator('summary').click();
+    await expect
+      .poll(() => page.role('North East').locator('.admin-history__list > li').count(), poll)
+      .toBeGreaterThanOrEqual(2);
+    await seatMap().screenshot('admin-user-panel');
+  });
+
+  it('tells regional staff the page is for admins, without asking the admin API', async () => {
+    const staff = userWithRole(users, 'regional_staff');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    const adminCalls: string[] = [];
+    seatMap().page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/admin')) adminCalls.push(r.url());
+    });
+    const page = new AdminPage(seatMap().page);
+    await expect.poll(() => page.denied.textContent(), poll).toContain('Sign in as an admin');
+
+    await signIn.signIn(staff.email, staff.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.denied.textContent(), poll).toContain('Only admins can manage users');
+    expect(await page.heading.count()).toBe(0);
+    expect(adminCalls).toEqual([]);
+  });
+});
