@@ -69,6 +69,27 @@ describe('the admin page', () => {
     await seatMap().screenshot('admin-user-panel');
   });
 
+  it('makes seat targets public and signed-in only again', async () => {
+    const admin = userWithRole(users, 'admin');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const box = seatMap().page.getByLabel('Show seat targets to everyone, not only to signed-in users');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    const serverSays = () =>
+      seatMap().page.evaluate(
+        async () =>
+          ((await (await fetch('/api/settings/targets-public')).json()) as { public: boolean }).public,
+      );
+    await box.click();
+    await expect.poll(serverSays, poll).toBe(true);
+    await seatMap().page.getByText('Targets are public').waitFor();
+    await box.click();
+    await expect.poll(serverSays, poll).toBe(false);
+    await seatMap().page.getByText('visible to signed-in users only').waitFor();
+  });
+
   it('tells regional staff the page is for admins, without asking the admin API', async () => {
     const staff = userWithRole(users, 'regional_staff');
     const signIn = await new SignInPage(seatMap().page).open('/admin');

@@ -2,6 +2,7 @@ import { errorMessage } from '../../api/ApiError.ts';
 import { useSession } from '../auth/api.ts';
 import { isAdmin } from './api.ts';
 import { ExportsSection } from './ExportsSection.tsx';
+import { TargetsSettingSection } from './TargetsSettingSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import './admin.css';
 
@@ -45,6 +46,7 @@ export function AdminPage() {
   return (
     <div className="admin">
       <UsersSection />
+      <TargetsSettingSection />
       <ExportsSection />
     </div>
   );

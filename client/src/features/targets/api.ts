@@ -74,11 +74,21 @@ export const targetKeys = {
 };
 
 /** Whether an admin has made targets readable without signing in. */
-function useTargetsPublic() {
+export function useTargetsPublic() {
   return useQuery({
     queryKey: targetKeys.visibility(),
     queryFn: ({ signal }) => apiGet('/api/settings/targets-public', { schema: ZTargetsPublic, signal }),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Admins only: make targets public, or signed-in only again. */
+export function useSetTargetsPublic() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (value: boolean) =>
+      apiSend('PUT', '/api/settings/targets-public', { body: { public: value }, schema: ZTargetsPublic }),
+    onSuccess: (result) => queryClient.setQueryData(targetKeys.visibility(), result),
   });
 }
 
