@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../server/src/generated/prisma/client.ts';
-import type { TRole } from '../../server/src/modules/auth/auth.contracts.ts';
+import type { TRole } from '../../server/src/contracts/index.ts';
 import { hashPassword } from '../../server/src/modules/auth/passwords.ts';
 
 export interface E2eUser {

@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { databaseOptionsFromConfig, openDatabase } from '../src/db/database.ts';
 import { defaultMigrationsDir, migrate } from '../src/db/migrate.ts';
-import { ZEmail } from '../src/modules/auth/auth.contracts.ts';
-import { generatePassword, hashPassword, ZNewPassword } from '../src/modules/auth/passwords.ts';
+import { ZEmail, ZNewPassword } from '../src/contracts/index.ts';
+import { generatePassword, hashPassword } from '../src/modules/auth/passwords.ts';
 
 const USAGE =
   'Usage: npm run admin:create -- --email someone@example.org --name "Their Name" [--password-stdin]';

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { databaseOptionsFromConfig, openDatabase } from '../src/db/database.ts';
 import { defaultMigrationsDir, migrate } from '../src/db/migrate.ts';
-import type { TRole } from '../src/modules/auth/auth.contracts.ts';
+import type { TRole } from '../src/contracts/index.ts';
 import { generatePassword, hashPassword } from '../src/modules/auth/passwords.ts';
 
 const DEMO_DOMAIN = 'demo.groundwork.test';

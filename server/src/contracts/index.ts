@@ -2,3 +2,6 @@
 export * from './common.ts';
 export * from './seats.ts';
 export * from './reference.ts';
+export * from './targets.ts';
+export * from './history.ts';
+export * from './auth.ts';

@@ -3,33 +3,19 @@ import { z } from 'zod';
 import { ApiError } from '../../api/ApiError.ts';
 import { apiGet, apiSend, setCsrfToken } from '../../api/http.ts';
 
-// The same shape as ZAuthState in server/src/modules/auth/auth.contracts.ts. That file is not exported
-// through @groundwork/server/contracts (it pulls in node:crypto via passwords.ts), so it is restated here.
-export const ROLE_NAMES = ['member', 'organiser', 'selection_officer', 'regional_staff', 'admin'] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES as ROLE_NAMES,
+  ZAuthState,
+  type RoleName,
+  type TAuthState,
+  type TGrant,
+} from '@groundwork/server/contracts';
 
-const ZGrant = z.object({
-  id: z.number().int(),
-  role: z.enum(ROLE_NAMES),
-  clpId: z.number().int().nullable(),
-  /** Not sent by the server yet; used when it is, so the header can name the CLP. */
-  clp: z.object({ id: z.number().int(), name: z.string() }).nullish(),
-  regionCode: z.string().nullable(),
-  startsAt: z.string(),
-  endsAt: z.string().nullable(),
-});
-export type Grant = z.infer<typeof ZGrant>;
-
-const ZAuthState = z.object({
-  user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
-  grants: z.array(ZGrant),
-  csrfToken: z.string(),
-});
-export type AuthState = z.infer<typeof ZAuthState>;
-
-/** Matches the server's rule for new passwords (ZNewPassword). */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_NAMES, type RoleName };
+export type Grant = TGrant;
+export type AuthState = TAuthState;
 
 export const authKeys = {
   all: ['auth'] as const,

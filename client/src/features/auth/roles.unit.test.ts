@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Grant } from './api.ts';
 import { describeGrant, describeGrants } from './roles.ts';
 
-const base = { startsAt: '2025-01-01T00:00:00.000Z', endsAt: null };
+const base = { startsAt: '2025-01-01T00:00:00.000Z', endsAt: null, clp: null };
 const regions = new Map([['E12000001', 'North East']]);
 const regionName = (code: string) => regions.get(code);
 

@@ -4,54 +4,21 @@ import { ApiError } from '../../api/ApiError.ts';
 import { apiGet, apiSend, apiUrl } from '../../api/http.ts';
 import { useSession, type AuthState } from '../auth/api.ts';
 
-// Restated from server/src/modules/targets/targets.contracts.ts and history/history.routes.ts: those are
-// not exported through @groundwork/server/contracts, and the browser bundle may only import that entry.
-export const TARGET_STATUSES = ['WIN', 'DEFEND', 'HOLD', 'NONE'] as const;
+import {
+  TARGET_STATUSES,
+  ZHistoryResponse,
+  ZSeatTarget,
+  ZTargetBoardResponse as ZBoard,
+  ZTargetMapResponse as ZTargetMap,
+  ZTargetsPublic,
+  type ZHistoryEntry,
+} from '@groundwork/server/contracts';
+
+export { TARGET_STATUSES, ZSeatTarget };
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
-const ZTargetStatus = z.enum(TARGET_STATUSES);
-const ZPerson = z.object({ id: z.number().int(), name: z.string() });
-
-export const ZSeatTarget = z.object({
-  code: z.string(),
-  name: z.string(),
-  region: z.object({ code: z.string(), name: z.string() }),
-  status: ZTargetStatus,
-  tier: z.number().int().nullable(),
-  rationale: z.string(),
-  redWall: z.boolean(),
-  redWallComputed: z.boolean(),
-  redWallOverride: z.boolean().nullable(),
-  redWallReason: z.string().nullable(),
-  /** 0 while nobody has set a target; sent back with an update. */
-  version: z.number().int(),
-  updatedAt: z.string().nullable(),
-  updatedBy: ZPerson.nullable(),
-});
 export type SeatTarget = z.infer<typeof ZSeatTarget>;
-
-const ZTargetMap = z.object({
-  items: z.array(z.object({ code: z.string(), status: ZTargetStatus, tier: z.number().int().nullable() })),
-});
 export type TargetMark = z.infer<typeof ZTargetMap>['items'][number];
-
-const ZTargetsPublic = z.object({ public: z.boolean() });
-
-const ZHistoryEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actor: ZPerson.nullable(),
-  action: z.enum(['create', 'update', 'delete']),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-  source: z.string().nullable(),
-  reason: z.string().nullable(),
-});
 export type HistoryEntry = z.infer<typeof ZHistoryEntry>;
-const ZHistoryResponse = z.object({ items: z.array(ZHistoryEntry) });
-
-const ZBoard = z.object({
-  region: z.object({ code: z.string(), name: z.string() }),
-  items: z.array(ZSeatTarget),
-});
 export type TargetBoard = z.infer<typeof ZBoard>;
 
 export interface TargetChange {

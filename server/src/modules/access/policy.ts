@@ -2,8 +2,9 @@
 // http/route.ts); nothing is decided in the client, and no route can be registered without a declaration.
 import type { Request } from 'express';
 
-export const ROLES = ['member', 'organiser', 'selection_officer', 'regional_staff', 'admin'] as const;
-export type RoleName = (typeof ROLES)[number];
+import type { RoleName } from '../../contracts/index.ts';
+
+export { ROLES, type RoleName } from '../../contracts/index.ts';
 
 /** A role grant as the policy needs it; grants past their end date or revoked never count. */
 export interface GrantLike {

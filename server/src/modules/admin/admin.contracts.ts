@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRole } from '../auth/auth.contracts.ts';
+import { ZRole } from '../../contracts/index.ts';
 
 export const ZGrant = z.object({
   id: z.number().int(),

@@ -10,7 +10,7 @@ import {
   ZSignInRequest,
   ZSignInResponse,
   type TAuthState,
-} from './auth.contracts.ts';
+} from '../../contracts/index.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.ts';
 import { consumePasswordToken } from './password-tokens.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';

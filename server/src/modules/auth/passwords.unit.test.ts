@@ -1,6 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generatePassword, hashPassword, needsRehash, verifyPassword, ZNewPassword } from './passwords.ts';
+import { ZNewPassword } from '../../contracts/index.ts';
+import { generatePassword, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
 describe('hashPassword / verifyPassword', () => {
   it('stores scrypt parameters, salt and hash, and verifies only the right password', async () => {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { TGrant, TUser } from './auth.contracts.ts';
+import type { TGrant, TUser } from '../../contracts/index.ts';
 import { looksLikeToken, randomToken, sha256Hex } from './tokens.ts';
 
 export interface SessionLimits {

@@ -1,4 +1,4 @@
-import type { TGrant, TUser } from './auth.contracts.ts';
+import type { TGrant, TUser } from '../../contracts/index.ts';
 
 /** Who made the request: set by authenticate() when the session cookie names a live session. */
 export interface AuthContext {

@@ -1,24 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ZHistoryParams, ZHistoryResponse, type ZHistoryEntry } from '../../contracts/index.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import type { Resource } from '../access/policy.ts';
 import { targetsArePublic } from '../targets/settings.ts';
-
-export const ZHistoryParams = z.object({
-  type: z.enum(['seat-target', 'user', 'role-grant']),
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a record id'),
-});
-
-export const ZHistoryEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actor: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-  action: z.enum(['create', 'update', 'delete']),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-  source: z.string().nullable(),
-  reason: z.string().nullable(),
-});
-export const ZHistoryResponse = z.object({ items: z.array(ZHistoryEntry) });
 
 /** GET /history/:type/:id — a record's changes, newest first, for whoever may read the record. */
 export function historyRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/people.ts';
 import { useTestApp } from '../../test/test-app.ts';
-import type { TSeatTarget } from './targets.contracts.ts';
+import type { TSeatTarget } from '../../contracts/index.ts';
 
 const t = useTestApp();
 type Person = Awaited<ReturnType<typeof signedInAs>>;

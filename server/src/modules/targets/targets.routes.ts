@@ -13,7 +13,7 @@ import {
   ZTargetParams,
   ZTargetsPublic,
   type TSeatTarget,
-} from './targets.contracts.ts';
+} from '../../contracts/index.ts';
 import { TargetsService } from './targets.service.ts';
 
 function boardCsv(items: readonly TSeatTarget[]): string {

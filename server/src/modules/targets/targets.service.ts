@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
-import type { TPutTargetRequest, TSeatTarget } from './targets.contracts.ts';
+import type { TPutTargetRequest, TSeatTarget } from '../../contracts/index.ts';
 
 const seatSelect = {
   id: true,

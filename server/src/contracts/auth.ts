@@ -1,8 +1,16 @@
+// Accounts: shared by the server and the client (nothing server-only is imported here).
 import { z } from 'zod';
-import { ZNewPassword } from './passwords.ts';
 
-export { ROLES } from '../access/policy.ts';
-import { ROLES } from '../access/policy.ts';
+export const ROLES = ['member', 'organiser', 'selection_officer', 'regional_staff', 'admin'] as const;
+export type RoleName = (typeof ROLES)[number];
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+/** The rule for every new password. */
+export const ZNewPassword = z
+  .string({ error: 'Enter a password' })
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRef } from '../../contracts/index.ts';
+import { ZRef } from './common.ts';
 
 export const TARGET_STATUSES = ['WIN', 'DEFEND', 'HOLD', 'NONE'] as const;
 export const ZTargetStatus = z.enum(TARGET_STATUSES);
