@@ -5,3 +5,6 @@ export * from './reference.ts';
 export * from './targets.ts';
 export * from './history.ts';
 export * from './auth.ts';
+export * from './admin.ts';
+export * from './exports.ts';
+export * from './clps.ts';

@@ -8,7 +8,7 @@ import {
   useExportRecords,
   useExportUsers,
 } from './api.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { fmtDateTime, withLabel } from './format.ts';
 import { Pager } from './Pager.tsx';
 

@@ -4,7 +4,7 @@ import { fieldErrors, ROLE_NAMES, type RoleName } from '../auth/api.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import { useRegions } from '../reference/api.ts';
 import { useAddGrant, useClps, type NewGrant } from './api.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { endOfDayIso, todayInput, withLabel } from './format.ts';
 import { useDebounced } from './useDebounced.ts';
 

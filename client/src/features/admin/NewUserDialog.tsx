@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors } from '../auth/api.ts';
-import { Modal } from '../auth/Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import { TextField } from '../auth/TextField.tsx';
 import { useCreateUser, type AdminUser } from './api.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { withLabel } from './format.ts';
 
 /** Name and email only: the person sets their own password from a link the admin sends them next. */

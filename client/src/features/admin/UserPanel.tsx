@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
-import { Modal } from '../auth/Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import { usePasswordLink, useRevokeGrant, useUser, type AdminGrant, type PasswordLink } from './api.ts';
 import { describeAdminGrant, fmtDate, fmtDateTime, grantStatus, STATUS_LABELS } from './format.ts';
 import { GrantForm } from './GrantForm.tsx';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { USERS_PAGE_SIZE, useUsers, type AdminUser } from './api.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { describeAdminGrant } from './format.ts';
 import { NewUserDialog } from './NewUserDialog.tsx';
 import { Pager } from './Pager.tsx';

@@ -1,79 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZErrorResponse } from '@groundwork/server/contracts';
-import { z } from 'zod';
+import {
+  PURPOSE_MAX_LENGTH,
+  PURPOSE_MIN_LENGTH,
+  ZAdminGrant,
+  ZAdminUser,
+  ZClpsResponse as ZClps,
+  ZErrorResponse,
+  ZExportRecordsResponse as ZExportRecords,
+  ZHistoryResponse,
+  ZListUsersResponse as ZUsersResponse,
+  ZPasswordLinkResponse as ZPasswordLink,
+  type ZExportRecord,
+  type ZHistoryEntry,
+} from '@groundwork/server/contracts';
+import type { z } from 'zod';
 import { ApiError } from '../../api/ApiError.ts';
 import { apiGet, apiSend, apiUrl } from '../../api/http.ts';
-import { ROLE_NAMES, type AuthState, type RoleName } from '../auth/api.ts';
+import type { AuthState, RoleName } from '../auth/api.ts';
 
-// Restated from server/src/modules/admin/admin.contracts.ts, exports/exports.routes.ts,
-// history/history.routes.ts and clps/clps.routes.ts: those files are not part of @groundwork/server/contracts.
-
-export const ZAdminGrant = z.object({
-  id: z.number().int(),
-  role: z.enum(ROLE_NAMES),
-  clp: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-  region: z.object({ code: z.string(), name: z.string() }).nullable(),
-  startsAt: z.string(),
-  endsAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  active: z.boolean(),
-});
 export type AdminGrant = z.infer<typeof ZAdminGrant>;
-
-export const ZAdminUser = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  hasPassword: z.boolean(),
-  disabled: z.boolean(),
-  createdAt: z.string(),
-  grants: z.array(ZAdminGrant),
-});
 export type AdminUser = z.infer<typeof ZAdminUser>;
-
-const ZUsersResponse = z.object({ total: z.number().int(), items: z.array(ZAdminUser) });
-const ZPasswordLink = z.object({ url: z.string(), expiresAt: z.string() });
 export type PasswordLink = z.infer<typeof ZPasswordLink>;
-
-const ZHistoryEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actor: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-  action: z.enum(['create', 'update', 'delete']),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-  source: z.string().nullable(),
-  reason: z.string().nullable(),
-});
 export type HistoryEntry = z.infer<typeof ZHistoryEntry>;
-const ZHistoryResponse = z.object({ items: z.array(ZHistoryEntry) });
-
-const ZExportRecord = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  user: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),
-  dataset: z.string(),
-  filters: z.unknown(),
-  rowCount: z.number().int(),
-  purpose: z.string(),
-});
 export type ExportRecord = z.infer<typeof ZExportRecord>;
-const ZExportRecords = z.object({ total: z.number().int(), items: z.array(ZExportRecord) });
 
-const ZClps = z.object({
-  total: z.number().int(),
-  items: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string(),
-      seat: z.object({ code: z.string(), name: z.string() }),
-      region: z.object({ code: z.string(), name: z.string() }),
-    }),
-  ),
-});
-
-/** Matches the server's rule for an export's stated purpose (ZExportQuery). */
-export const PURPOSE_MIN_LENGTH = 10;
-export const PURPOSE_MAX_LENGTH = 500;
+export { PURPOSE_MAX_LENGTH, PURPOSE_MIN_LENGTH, ZAdminGrant, ZAdminUser };
 
 export const USERS_PAGE_SIZE = 25;
 export const EXPORTS_PAGE_SIZE = 20;

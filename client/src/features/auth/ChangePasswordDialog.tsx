@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors, NEW_PASSWORD_HINT, newPasswordProblem, useChangePassword } from './api.ts';
-import { Modal } from './Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import { TextField } from './TextField.tsx';
 
 export function ChangePasswordDialog(props: {

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useSignIn } from './api.ts';
-import { Modal } from './Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import { TextField } from './TextField.tsx';
 
 export function SignInDialog(props: { onClose: () => void; returnFocus?: RefObject<HTMLElement | null> }) {

@@ -1,6 +1,7 @@
-import { useId, type Ref } from 'react';
+import type { Ref } from 'react';
+import { Field } from '../../ui/Field.tsx';
 
-/** A labelled input with an optional hint and an error that is announced when it appears. */
+/** An email or password input on the shared Field (label, hint, announced error). */
 export function TextField({
   inputRef,
   ...props
@@ -15,37 +16,20 @@ export function TextField({
   inputRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
 }) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p className="field__hint" id={hintId}>
-          {props.hint}
-        </p>
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(a) => (
+        <input
+          {...a}
+          ref={inputRef}
+          type={props.type}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          autoComplete={props.autoComplete}
+          autoFocus={props.autoFocus}
+          spellCheck={false}
+        />
       )}
-      <input
-        id={id}
-        ref={inputRef}
-        type={props.type}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        autoComplete={props.autoComplete}
-        autoFocus={props.autoFocus}
-        spellCheck={false}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {props.error && (
-        <p className="field__error" id={errorId} role="alert">
-          {props.error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -6,13 +6,13 @@ import {
   ZAdminUser,
   ZCreateGrantRequest,
   ZCreateUserRequest,
-  ZGrant,
+  ZAdminGrant,
   ZGrantParams,
   ZListUsersQuery,
   ZListUsersResponse,
   ZPasswordLinkResponse,
   ZUserParams,
-} from './admin.contracts.ts';
+} from '../../contracts/index.ts';
 import { AdminService } from './admin.service.ts';
 
 export interface AdminDeps {
@@ -86,7 +86,7 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
       summary: 'Give a user a role, scoped to a CLP or a region, optionally until a date',
       params: ZUserParams,
       body: ZCreateGrantRequest,
-      response: ZGrant,
+      response: ZAdminGrant,
       handler: async ({ params, body }, req, res) => {
         res.status(201).json(await service.addGrant(params.id, body, actorId(req)));
       },

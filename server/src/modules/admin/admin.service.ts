@@ -2,7 +2,12 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isActive } from '../access/policy.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
-import type { TAdminUser, TCreateGrantRequest, TCreateUserRequest, TGrant } from './admin.contracts.ts';
+import type {
+  TAdminUser,
+  TCreateGrantRequest,
+  TCreateUserRequest,
+  TAdminGrant,
+} from '../../contracts/index.ts';
 
 const grantInclude = {
   clp: { select: { id: true, name: true } },
@@ -11,7 +16,7 @@ const grantInclude = {
 
 type GrantRow = {
   id: number;
-  role: TGrant['role'];
+  role: TAdminGrant['role'];
   clpId: number | null;
   regionCode: string | null;
   startsAt: Date;
@@ -21,7 +26,7 @@ type GrantRow = {
   region: { code: string; name: string } | null;
 };
 
-export function toGrant(g: GrantRow, now = new Date()): TGrant {
+export function toGrant(g: GrantRow, now = new Date()): TAdminGrant {
   return {
     id: g.id,
     role: g.role,
@@ -83,7 +88,7 @@ export class AdminService {
     return this.toUser(user);
   }
 
-  async addGrant(userId: number, input: TCreateGrantRequest, grantedById: number): Promise<TGrant> {
+  async addGrant(userId: number, input: TCreateGrantRequest, grantedById: number): Promise<TAdminGrant> {
     const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw AppError.notFound(`User ${userId}`);
     if (input.clpId !== undefined && !(await this.prisma.clp.findUnique({ where: { id: input.clpId } }))) {

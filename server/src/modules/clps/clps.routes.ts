@@ -1,22 +1,6 @@
-import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { ZRef } from '../../contracts/index.ts';
+import { ZClpsQuery, ZClpsResponse } from '../../contracts/index.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
-
-export const ZClpsQuery = z
-  .object({
-    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
-    region: z
-      .string()
-      .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(650).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-
-export const ZClp = z.object({ id: z.number().int(), name: z.string(), seat: ZRef, region: ZRef });
-export const ZClpsResponse = z.object({ total: z.number().int(), items: z.array(ZClp) });
 
 /** CLPs (one per seat on the current boundaries): public organisations, listed for pickers and boards. */
 export function clpRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {

@@ -1,36 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { ZExportQuery, ZExportRecordsQuery, ZExportRecordsResponse } from '../../contracts/index.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import { isActive, principalOf } from '../access/policy.ts';
-
-/** Every personal-data export states why; the purpose is kept with who, what and when. */
-export const ZExportQuery = z
-  .object({
-    purpose: z
-      .string({ message: 'is required: say why you need this data' })
-      .trim()
-      .min(10, 'must say why you need this data (at least 10 characters)')
-      .max(500, 'must be at most 500 characters'),
-  })
-  .strict();
-
-export const ZExportRecord = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  user: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),
-  dataset: z.string(),
-  filters: z.unknown(),
-  rowCount: z.number().int(),
-  purpose: z.string(),
-});
-export const ZExportRecordsQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-export const ZExportRecordsResponse = z.object({ total: z.number().int(), items: z.array(ZExportRecord) });
 
 export function exportRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
   return [

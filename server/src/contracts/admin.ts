@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZRole } from '../../contracts/index.ts';
+import { ZRole } from './auth.ts';
 
-export const ZGrant = z.object({
+export const ZAdminGrant = z.object({
   id: z.number().int(),
   role: ZRole,
   clp: z.object({ id: z.number().int(), name: z.string() }).nullable(),
@@ -11,7 +11,7 @@ export const ZGrant = z.object({
   revokedAt: z.string().nullable(),
   active: z.boolean(),
 });
-export type TGrant = z.infer<typeof ZGrant>;
+export type TAdminGrant = z.infer<typeof ZAdminGrant>;
 
 export const ZAdminUser = z.object({
   id: z.number().int(),
@@ -20,7 +20,7 @@ export const ZAdminUser = z.object({
   hasPassword: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.string(),
-  grants: z.array(ZGrant),
+  grants: z.array(ZAdminGrant),
 });
 export type TAdminUser = z.infer<typeof ZAdminUser>;
 

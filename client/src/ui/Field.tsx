@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react';
 
 /**
- * A labelled control with an optional hint and an announced error, for the kinds of input the auth
- * TextField does not cover (text, search, date, select, textarea). `children` gets the ids to wire up.
+ * A labelled control with an optional hint and an error announced when it appears. `children` gets the
+ * ids and ARIA attributes to put on the control, so any input, select or textarea can use it.
  */
 export function Field(props: {
   label: string;
