@@ -33,6 +33,8 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Memory for replayed public responses (http/response-replay.ts), in MB. */
+  RESPONSE_REPLAY_MB: z.coerce.number().min(0).max(4096).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +50,7 @@ export type Config = {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  replayMaxBytes: number;
   repoRoot: string;
 };
 
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    replayMaxBytes: Math.round(e.RESPONSE_REPLAY_MB * 1024 * 1024),
     repoRoot,
   };
 }

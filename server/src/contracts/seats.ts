@@ -7,6 +7,20 @@ import {
   ZRef,
   electionMatchesBoundarySet,
 } from './common.ts';
+import { TARGET_LAYER_LEVELS, TARGET_LAYER_SORTS, ZTargetLayer, ZTargetLayerQuery } from './targets.ts';
+
+// ---- Seat layers: what user-owned features (targets; pilots and selections next) add to a seat row ----
+// Each layer contributes its filters, sort keys, row fields and access levels here, in one line each.
+
+/** Filters the layers add to the seat list (validated with the rest of the query). */
+const ZLayerQuery = ZTargetLayerQuery;
+/** Sort keys the layers add. */
+const LAYER_SORTS = [...TARGET_LAYER_SORTS] as const;
+/** A seat row's layer fields: present only for callers who may see that layer. */
+const ZSeatLayerFields = z.object({ target: ZTargetLayer.optional() });
+/** Which layers the caller sees in this response, and at which level (absent: not at all). */
+export const ZSeatLayerAccess = z.object({ target: z.enum(TARGET_LAYER_LEVELS).optional() });
+export type TSeatLayerAccess = z.infer<typeof ZSeatLayerAccess>;
 
 export const SEAT_SORTS = [
   'name',
@@ -19,6 +33,7 @@ export const SEAT_SORTS = [
   'leavePct',
   'deprivationDecile',
   'electorate',
+  ...LAYER_SORTS,
 ] as const;
 
 const ZNumber = z.coerce.number().refine(Number.isFinite, 'must be a number');
@@ -50,6 +65,7 @@ export const ZSeatListQuery = z
     limit: z.coerce.number().int().min(1).max(1000).default(1000),
     offset: z.coerce.number().int().min(0).default(0),
   })
+  .extend(ZLayerQuery.shape)
   .strict()
   .refine((q) => q.minSwing === undefined || q.maxSwing === undefined || q.minSwing <= q.maxSwing, {
     path: ['minSwing'],
@@ -81,19 +97,26 @@ export const ZSeatFigures = z.object({
 });
 export type TSeatFigures = z.infer<typeof ZSeatFigures>;
 
-export const ZSeatSummary = z.object({
-  code: z.string(),
-  name: z.string(),
-  boundarySet: ZBoundarySet,
-  region: ZRef,
-  nation: ZRef,
-  electorate: z.number().int().nullable(),
-  /** Estimated 2016 Leave share in points (Hanretty); null in Northern Ireland. */
-  leavePct: z.number().nullable(),
-  deprivationDecile: z.number().int().nullable(),
-  redWall: z.boolean(),
-  result: ZSeatFigures.nullable(),
-});
+export const ZSeatSummary = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    boundarySet: ZBoundarySet,
+    region: ZRef,
+    nation: ZRef,
+    electorate: z.number().int().nullable(),
+    /** Estimated 2016 Leave share in points (Hanretty); null in Northern Ireland. */
+    leavePct: z.number().nullable(),
+    deprivationDecile: z.number().int().nullable(),
+    /**
+     * The red-wall flag in force for this caller: a staff override where the caller may see it, else the
+     * computed flag (held before 2019, lost in 2019, in the North, the Midlands or Wales).
+     */
+    redWall: z.boolean(),
+    redWallComputed: z.boolean(),
+    result: ZSeatFigures.nullable(),
+  })
+  .extend(ZSeatLayerFields.shape);
 export type TSeatSummary = z.infer<typeof ZSeatSummary>;
 
 export const ZSeatListResponse = z.object({
@@ -102,6 +125,8 @@ export const ZSeatListResponse = z.object({
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
+  /** The layers this response carries for the caller (targets: on the 2024 boundaries only). */
+  layers: ZSeatLayerAccess,
   items: z.array(ZSeatSummary),
 });
 export type TSeatListResponse = z.infer<typeof ZSeatListResponse>;
@@ -141,6 +166,7 @@ export const ZRelatedSeat = z.object({
 });
 
 export const ZSeatDetail = ZSeatSummary.extend({
+  layers: ZSeatLayerAccess,
   nameWelsh: z.string().nullable(),
   constituencyType: z.string().nullable(),
   deprivationScore: z.number().nullable(),

@@ -57,8 +57,48 @@ export type TPutTargetRequest = z.infer<typeof ZPutTargetRequest>;
 export const ZTargetBoardQuery = z.object({ region: ZRegionCode }).strict();
 export const ZTargetBoardResponse = z.object({ region: ZRef, items: z.array(ZSeatTarget) });
 
-export const ZTargetMapResponse = z.object({
-  items: z.array(z.object({ code: z.string(), status: ZTargetStatus, tier: z.number().int().nullable() })),
-});
+/**
+ * Who outside the signed-in staff may see targets: `public` shows status and tier to everyone;
+ * `detailsPublic` (only with `public`) also shows rationale, the red-wall override, sources and staff names.
+ */
+export const ZTargetsPublic = z.object({ public: z.boolean(), detailsPublic: z.boolean() });
+export const ZPutTargetsPublic = z
+  .object({
+    public: z.boolean(),
+    /** Left as it was when omitted; always off when targets are not public. */
+    detailsPublic: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.public || !v.detailsPublic, {
+    path: ['detailsPublic'],
+    message: 'can only be true when targets are public',
+  });
+export type TTargetsPublic = z.infer<typeof ZTargetsPublic>;
 
-export const ZTargetsPublic = z.object({ public: z.boolean() }).strict();
+// ---- The target layer of the seat list (server/src/modules/targets/targets.layer.ts) ----
+
+/** How much of the target layer a caller sees: status and tier, or everything. */
+export const TARGET_LAYER_LEVELS = ['status', 'full'] as const;
+export type TTargetLayerLevel = (typeof TARGET_LAYER_LEVELS)[number];
+
+/**
+ * A seat's target as a seat row carries it (2024 seats only). Status and tier for whoever may see
+ * targets; the rest only at the `full` level (signed in, or published by an admin).
+ */
+export const ZTargetLayer = z.object({
+  status: ZTargetStatus,
+  tier: z.number().int().nullable(),
+  rationale: z.string().optional(),
+  redWallOverride: z.boolean().nullable().optional(),
+  redWallReason: z.string().nullable().optional(),
+  updatedAt: z.string().nullable().optional(),
+  updatedBy: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
+});
+export type TTargetLayer = z.infer<typeof ZTargetLayer>;
+
+/** The seat-list filters the target layer adds. */
+export const ZTargetLayerQuery = z.object({
+  target: ZTargetStatus.optional(),
+  tier: z.enum(['1', '2', '3'], { message: 'must be 1, 2 or 3' }).transform(Number).optional(),
+});
+export const TARGET_LAYER_SORTS = ['target', 'tier'] as const;

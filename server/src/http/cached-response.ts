@@ -29,7 +29,7 @@ export class CachedBody {
   send(req: Request, res: Response, cacheControl = 'no-cache'): void {
     res.setHeader('ETag', this.etag);
     res.setHeader('Cache-Control', cacheControl);
-    res.setHeader('Vary', 'Accept-Encoding, Accept');
+    if (!res.hasHeader('Vary')) res.setHeader('Vary', 'Accept-Encoding, Accept');
     if (req.fresh) {
       res.status(304).end();
       return;

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { can, principalOf, type Action, type Resource } from '../modules/access/policy.ts';
 import { AppError } from './app-error.ts';
+import { replayableOf, type ResponseReplay } from './response-replay.ts';
 
 /**
  * Who may call a route: anyone; anyone signed in; or whoever the policy allows to do `action` on the
@@ -32,6 +33,13 @@ export interface RouteSpec<
   response?: z.ZodType;
   /** Other media types the route can answer with (e.g. text/csv). */
   produces?: string[];
+  /**
+   * Opt in to response replay (http/response-replay.ts): the handler marks a response with
+   * markReplayable(), and identical anonymous requests are answered from memory until the seat-data
+   * version moves. Mounting refuses it on any route that is not public; at run time a response that sets
+   * a cookie or is private is never remembered.
+   */
+  replay?: true;
   handler: (input: RouteInput<Q, P, B>, req: Request, res: Response) => Promise<void> | void;
 }
 
@@ -79,9 +87,19 @@ async function authorise(
  * their zod schemas (a ZodError becomes a 400 naming the field), then the route's access rule is checked
  * (401 signed out, 403 not allowed), and only then does the handler run.
  */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[]): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly AnyRoute[],
+  options: { replay?: ResponseReplay } = {},
+): void {
   for (const route of routes) {
-    if (!route.access) throw new Error(`${route.method.toUpperCase()} ${route.path} declares no access rule`);
+    const name = `${route.method.toUpperCase()} ${route.path}`;
+    if (!route.access) throw new Error(`${name} declares no access rule`);
+    if (route.replay && (route.access !== 'public' || route.method !== 'get')) {
+      throw new Error(`${name} asks for response replay, which only public GET routes may use`);
+    }
+    if (route.replay && !options.replay)
+      throw new Error(`${name} asks for response replay, but none is set up`);
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const input = {
@@ -91,6 +109,8 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[]): void {
         } as RouteInput<never, never, never>;
         await authorise(route, input, req);
         await route.handler(input as never, req, res);
+        const replayable = route.replay ? replayableOf(res) : undefined;
+        if (replayable) options.replay!.remember(req, res, replayable.body, replayable.version);
       } catch (error) {
         next(error);
       }

@@ -162,7 +162,7 @@ const CASES: Record<string, Case> = {
     }),
   },
   // Targets are for signed-in users unless an admin makes them public (not here: the default holds).
-  'GET /api/seat-targets': { expect: signedIn(200), request: () => ({ url: '/api/seat-targets' }) },
+  // What each caller sees of them inside the seat list is checked field by field in seat-layers.int.test.ts.
   'GET /api/seats/2024/{code}/target': {
     expect: signedIn(200),
     request: () => ({ url: '/api/seats/2024/E14001107/target' }),

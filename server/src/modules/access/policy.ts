@@ -26,10 +26,13 @@ export type Resource =
   | { kind: 'national' }
   | { kind: 'region'; regionCode: string }
   | { kind: 'clp'; clpId: number; regionCode: string }
-  /** Seat targets, readable by anyone when an admin has made them public. */
-  | { kind: 'targets'; public: boolean }
-  /** A record's history: readable by whoever may read the record. */
-  | { kind: 'history'; of: 'seat-target'; public: boolean }
+  /**
+   * Seat targets: status and tier readable by anyone when an admin has made them public; rationale,
+   * red-wall overrides, sources and staff names only when the admin has also published those.
+   */
+  | { kind: 'targets'; public: boolean; detailsPublic: boolean }
+  /** A record's history: readable by whoever may read the record's details (its sources are in it). */
+  | { kind: 'history'; of: 'seat-target'; detailsPublic: boolean }
   | { kind: 'history'; of: 'user' | 'role-grant' }
   /** A dataset of personal data someone wants to export. */
   | { kind: 'personal-data'; dataset: 'users' };
@@ -39,8 +42,10 @@ export const ACTIONS = [
   'users:manage',
   /** Give and take role grants. */
   'grants:manage',
-  /** See seat targets (the target measure, the boards). */
+  /** See seat targets' status and tier (the target measure, filters and columns). */
   'targets:read',
+  /** See targets' rationale, red-wall overrides, sources, who set them and when (cards, boards, history). */
+  'targets:read-details',
   /** Set a seat's target status, tier, rationale and red-wall override. */
   'targets:write',
   /** Read the field-by-field history of a record. */
@@ -87,6 +92,7 @@ const RULES: Record<Action, (p: Principal | undefined, r: Resource, now: Date) =
   'grants:manage': (p, _r, now) => isAdmin(p, now),
   'settings:manage': (p, _r, now) => isAdmin(p, now),
   'targets:read': (p, r) => !!p || (r.kind === 'targets' && r.public),
+  'targets:read-details': (p, r) => !!p || (r.kind === 'targets' && r.public && r.detailsPublic),
   // Regional staff set targets for seats in their own region only; admins anywhere.
   'targets:write': (p, r, now) =>
     isAdmin(p, now) ||
@@ -96,7 +102,7 @@ const RULES: Record<Action, (p: Principal | undefined, r: Resource, now: Date) =
     r.kind === 'personal-data' && r.dataset === 'users' && isAdmin(p, now),
   'exports:audit': (p, _r, now) => isAdmin(p, now),
   'history:read': (p, r, now) =>
-    r.kind === 'history' && r.of === 'seat-target' ? !!p || r.public : isAdmin(p, now),
+    r.kind === 'history' && r.of === 'seat-target' ? !!p || r.detailsPublic : isAdmin(p, now),
 };
 
 export function can(

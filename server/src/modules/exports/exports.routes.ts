@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { ZExportQuery, ZExportRecordsQuery, ZExportRecordsResponse } from '../../contracts/index.ts';
+import { toCsv } from '../../http/csv.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import { isActive, principalOf } from '../access/policy.ts';
 
@@ -30,9 +30,9 @@ export function exportRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
             data: { userId, dataset: 'users', filters: {}, rowCount: users.length, purpose: query.purpose },
           });
           const now = new Date();
-          return stringify([
+          return toCsv(
             ['id', 'email', 'name', 'disabled', 'roles'],
-            ...users.map((u) => [
+            users.map((u) => [
               u.id,
               u.email,
               u.name,
@@ -42,7 +42,7 @@ export function exportRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
                 .map((g) => `${g.role}:${g.clp?.name ?? g.region?.name ?? 'national'}`)
                 .join('; '),
             ]),
-          ]);
+          );
         });
         res.setHeader('Content-Disposition', 'attachment; filename="users.csv"');
         res.setHeader('Cache-Control', 'no-store');

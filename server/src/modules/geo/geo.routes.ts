@@ -4,19 +4,15 @@ import { topology } from 'topojson-server';
 import { ZGeoParams, ZHexResponse, type TBoundarySet } from '../../contracts/index.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { CachedBody } from '../../http/cached-response.ts';
+import { markReplayable } from '../../http/response-replay.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
-import type { ResponseReplay } from '../../http/response-replay.ts';
-import type { SeatsService } from '../seats/seats.service.ts';
+import type { SeatReadModel } from '../seats/seat-read-model.ts';
 
 /**
  * Builds the map payloads once per data version: TopoJSON shares the borders between neighbouring
  * seats and quantises coordinates, which roughly halves the bytes before gzip.
  */
-export function geoRoutes(deps: {
-  prisma: PrismaClient;
-  seats: SeatsService;
-  replay: ResponseReplay;
-}): AnyRoute[] {
+export function geoRoutes(deps: { prisma: PrismaClient; model: SeatReadModel }): AnyRoute[] {
   const built = new Map<string, Promise<CachedBody>>();
 
   const once = async (
@@ -26,8 +22,9 @@ export function geoRoutes(deps: {
     req: Request,
     res: Response,
   ) => {
-    const version = await deps.seats.version();
-    const key = `${kind}:${set}:${version}`;
+    // Geometry changes only with a data load; replayed copies follow the seat-data version like the rest.
+    const { importId, version } = await deps.model.snapshot();
+    const key = `${kind}:${set}:${importId}`;
     let body = built.get(key);
     if (!body) {
       for (const k of built.keys()) if (k.startsWith(`${kind}:${set}:`)) built.delete(k);
@@ -37,7 +34,7 @@ export function geoRoutes(deps: {
     }
     const ready = await body;
     ready.send(req, res);
-    deps.replay.remember(req, res, ready, version);
+    markReplayable(res, ready, version);
   };
 
   const buildGeo = async (set: TBoundarySet) => {
@@ -78,6 +75,7 @@ export function geoRoutes(deps: {
       path: '/geo/:boundarySet',
       tags: ['map'],
       access: 'public',
+      replay: true,
       summary: 'Seat boundaries as TopoJSON (object "seats", geometry id = ONS code), gzip, strong ETag',
       params: ZGeoParams,
       handler: async ({ params }, req, res) => {
@@ -89,6 +87,7 @@ export function geoRoutes(deps: {
       path: '/hex/:boundarySet',
       tags: ['map'],
       access: 'public',
+      replay: true,
       summary: 'Hex cartogram as HexJSON (one equal hexagon per seat), gzip, strong ETag',
       params: ZGeoParams,
       response: ZHexResponse,

@@ -3,7 +3,7 @@ import { ZHistoryParams, ZHistoryResponse, type ZHistoryEntry } from '../../cont
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import type { Resource } from '../access/policy.ts';
-import { targetsArePublic } from '../targets/settings.ts';
+import { targetVisibility } from '../targets/settings.ts';
 
 /** GET /history/:type/:id — a record's changes, newest first, for whoever may read the record. */
 export function historyRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
@@ -19,7 +19,11 @@ export function historyRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
         action: 'history:read',
         resource: async ({ params }): Promise<Resource> =>
           params.type === 'seat-target'
-            ? { kind: 'history', of: 'seat-target', public: await targetsArePublic(deps.prisma) }
+            ? {
+                kind: 'history',
+                of: 'seat-target',
+                detailsPublic: (await targetVisibility(deps.prisma)).detailsPublic,
+              }
             : { kind: 'history', of: params.type },
       },
       handler: async ({ params }, _req, res) => {

@@ -7,6 +7,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { CONSTITUENCY_TABLE, OVERLAP_TABLE, RESULT_TABLE, VOTE_TABLE, bulkInsert } from './bulk.ts';
 import type { Dataset } from './dataset.ts';
 import { redWallSeats } from './red-wall.ts';
+import { bumpSeatDataVersion } from '../seats/seat-data-version.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -202,6 +203,7 @@ export async function loadDataset(
       };
       const { source: _source, ...recorded } = result;
       await tx.datasetImport.create({ data: { source: options.source, startedAt, summary: recorded } });
+      await bumpSeatDataVersion(tx);
       return result;
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -7,16 +7,12 @@ import {
 } from '../../contracts/index.ts';
 import { AppError } from '../../http/app-error.ts';
 import { round2, sharePct } from './derived.ts';
-import { findSeat, type SeatReadModel } from './seat-read-model.ts';
-import { toSummary } from './seats.service.ts';
+import { findSeat } from './seat-read-model.ts';
+import { layerAccess, redWallFor, toSummary, type SeatView } from './seats.service.ts';
 
-/** One seat with every election, votes per party, and its links to the other boundary set. */
-export async function seatDetail(
-  prisma: PrismaClient,
-  model: SeatReadModel,
-  boundarySet: TBoundarySet,
-  code: string,
-): Promise<TSeatDetail> {
+/** One seat with every election, votes per party, its links to the other boundary set, and its layers. */
+export async function seatDetail(prisma: PrismaClient, view: SeatView, code: string): Promise<TSeatDetail> {
+  const { boundarySet } = view;
   const row = await prisma.constituency.findUnique({
     where: { boundarySetCode_code: { boundarySetCode: boundarySet, code } },
     select: {
@@ -59,8 +55,7 @@ export async function seatDetail(
       },
     },
   });
-  const snapshot = await model.snapshot();
-  const seat = findSeat(snapshot, boundarySet, code);
+  const seat = findSeat(view.snapshot, boundarySet, code);
   if (!row || !seat) throw AppError.notFound(`Seat ${code} on the ${boundarySet} boundaries`);
 
   const related = (
@@ -76,11 +71,12 @@ export async function seatDetail(
       boundarySet: l.other.boundarySetCode as TBoundarySet,
       popShare: Number(l.popShare),
       areaShare: Number(l.areaShare),
-      redWall: l.other.redWall,
+      redWall: redWallFor(view, l.other.boundarySetCode as TBoundarySet, l.other.code, l.other.redWall),
     }));
 
   return {
-    ...toSummary(seat, DEFAULT_ELECTION[boundarySet]),
+    ...toSummary(seat, DEFAULT_ELECTION[boundarySet], view),
+    layers: layerAccess(view),
     nameWelsh: row.nameWelsh,
     constituencyType: row.constituencyType,
     deprivationScore: row.deprivationScore === null ? null : Number(row.deprivationScore),

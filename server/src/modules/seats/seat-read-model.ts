@@ -7,6 +7,8 @@ import {
   type TSeatFigures,
 } from '../../contracts/index.ts';
 import { PREVIOUS_ELECTION, deriveFigures, type ResultInput } from './derived.ts';
+import type { LayerId } from './seat-layer.ts';
+import { SEAT_LAYERS } from './seat-layers.ts';
 
 export interface SeatRecord {
   id: number;
@@ -22,20 +24,30 @@ export interface SeatRecord {
   results: Map<TElectionCode, { input: ResultInput; figures: TSeatFigures }>;
 }
 
-export interface Snapshot {
-  /** Id of the latest data load: changes whenever the seat data changes. */
-  version: number;
+interface Base {
+  /** Id of the latest data load: the seats, results and figures change only with it. */
+  importId: number;
   seats: Record<TBoundarySet, SeatRecord[]>;
   byCode: Map<string, SeatRecord>;
+}
+
+export interface Snapshot extends Base {
+  /**
+   * Changes whenever anything a seat row shows changes: a data load, or any write to a seat layer (which
+   * bumps seat_data_version in its own transaction). Every cache keys on it.
+   */
+  version: string;
+  /** Each layer's data (see seat-layer.ts), read for this version. */
+  layers: ReadonlyMap<LayerId, unknown>;
 }
 
 const key = (set: TBoundarySet, code: string) => `${set}:${code}`;
 
 /**
- * An in-memory read model of every seat with its derived figures. Seat data changes only when official
- * data is loaded (possibly by another process), so the model is rebuilt when the latest dataset_import id
- * changes; that id is checked at most once per `recheckMs`, which keeps the list endpoint close to the
- * speed of serving a static file while every instance behind a load balancer converges within a second.
+ * An in-memory read model of every seat with its derived figures and its layers. The version is read from
+ * the database at most once per `recheckMs` (one tiny query), so every instance behind a load balancer sees
+ * another's write within that time; a write in this process calls `markStale()` so it shows at once here.
+ * The seats and results are rebuilt only when a data load happened; the layers are re-read on every version.
  */
 export class SeatReadModel {
   private current: Snapshot | undefined;
@@ -44,7 +56,7 @@ export class SeatReadModel {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly recheckMs = 1000,
+    private readonly recheckMs = 500,
   ) {}
 
   async snapshot(): Promise<Snapshot> {
@@ -53,12 +65,27 @@ export class SeatReadModel {
     if (this.building) return this.building;
     this.building = (async () => {
       try {
-        const latest = await this.prisma.datasetImport.findFirst({
-          orderBy: { id: 'desc' },
-          select: { id: true },
-        });
-        const version = latest?.id ?? 0;
-        if (!this.current || this.current.version !== version) this.current = await this.build(version);
+        // Read the version before the data: data newer than its label is re-read at the next check, while
+        // the opposite (a label newer than its data) could keep stale data cached under a current version.
+        const [row] = await this.prisma.$queryRaw<{ version: number; import_id: number | null }[]>`
+          SELECT v.version, (SELECT max(id) FROM dataset_import) AS import_id
+          FROM seat_data_version v WHERE v.id = 1`;
+        const importId = row?.import_id ?? 0;
+        const version = `${importId}.${row?.version ?? 0}`;
+        if (this.current?.version !== version) {
+          const base = this.current?.importId === importId ? this.current : await this.build(importId);
+          const layers = new Map<LayerId, unknown>();
+          await Promise.all(
+            SEAT_LAYERS.map(async (layer) => layers.set(layer.id, await layer.load(this.prisma))),
+          );
+          this.current = {
+            importId,
+            seats: base.seats,
+            byCode: base.byCode,
+            version,
+            layers,
+          };
+        }
         this.checkedAt = Date.now();
         return this.current;
       } finally {
@@ -68,17 +95,17 @@ export class SeatReadModel {
     return this.building;
   }
 
-  /** The data version if it was confirmed within the last `recheckMs`, else undefined. */
-  freshVersion(): number | undefined {
+  /** The version if it was confirmed within the last `recheckMs`, else undefined. */
+  freshVersion(): string | undefined {
     return this.current && Date.now() - this.checkedAt < this.recheckMs ? this.current.version : undefined;
   }
 
-  /** Forces the next snapshot() to rebuild (after a write in this process). */
-  invalidate(): void {
-    this.current = undefined;
+  /** A seat layer changed in this process: re-read the version before answering again. */
+  markStale(): void {
+    this.checkedAt = 0;
   }
 
-  private async build(version: number): Promise<Snapshot> {
+  private async build(importId: number): Promise<Base> {
     const rows = await this.prisma.constituency.findMany({
       select: {
         id: true,
@@ -149,7 +176,7 @@ export class SeatReadModel {
       seats[boundarySet].push(record);
       byCode.set(key(boundarySet, row.code), record);
     }
-    return { version, seats, byCode };
+    return { importId, seats, byCode };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import {
   ZSeatDetail,
   ZSeatListQuery,
@@ -8,70 +8,62 @@ import {
   ZTargetsResponse,
   type TSeatListQuery,
 } from '../../contracts/index.ts';
-import { BoundedCache, CachedBody } from '../../http/cached-response.ts';
+import { CachedBody } from '../../http/cached-response.ts';
+import { markReplayable } from '../../http/response-replay.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
-import type { ResponseReplay } from '../../http/response-replay.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { principalOf } from '../access/policy.ts';
 import { seatDetail } from './seat-detail.ts';
-import type { SeatReadModel } from './seat-read-model.ts';
 import { seatsCsv } from './seats.csv.ts';
-import type { SeatsService } from './seats.service.ts';
+import type { SeatsService, SeatView } from './seats.service.ts';
 
 function wantsCsv(req: Request): boolean {
   return req.path.endsWith('.csv') || req.accepts(['application/json', 'text/csv']) === 'text/csv';
 }
 
 function csvFilename(query: TSeatListQuery): string {
-  const parts = ['seats', query.boundarySet, query.election, query.region, query.winner].filter(Boolean);
+  const parts = ['seats', query.boundarySet, query.election, query.region, query.winner, query.target].filter(
+    Boolean,
+  );
   return `${parts.join('-')}.csv`;
 }
 
-export function seatRoutes(deps: {
-  prisma: PrismaClient;
-  model: SeatReadModel;
-  seats: SeatsService;
-  replay: ResponseReplay;
-}): AnyRoute[] {
-  // Serialised responses keyed by data version and normalised query: repeated map/table requests are
-  // served without re-filtering or re-serialising.
-  const cache = new BoundedCache<CachedBody>(300);
-  const cachedList = async (
-    query: TSeatListQuery,
-    csv: boolean,
-  ): Promise<{ body: CachedBody; version: number }> => {
-    const version = await deps.seats.version();
-    const key = `${version}|${csv}|${JSON.stringify(query)}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      if (csv) {
-        const { election, rows } = await deps.seats.filteredSeats(query);
-        hit = new CachedBody(Buffer.from(seatsCsv(rows, election)), 'text/csv; charset=utf-8');
-      } else {
-        hit = CachedBody.json(await deps.seats.list(query));
-      }
-      cache.set(key, hit);
-    }
-    return { body: hit, version };
-  };
+/**
+ * The response differs by caller once layers are in it: a view a signed-out caller would not get is private
+ * (never stored by a shared cache, never replayed); every list response varies on the session cookie.
+ */
+function setCaching(res: Response, view: SeatView): string {
+  res.setHeader('Vary', 'Accept-Encoding, Accept, Cookie');
+  return view.public ? 'no-cache' : 'private, no-cache';
+}
 
+export function seatRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): AnyRoute[] {
   const list = (path: string, csvOnly: boolean) =>
     defineRoute({
       method: 'get',
       path,
       tags: ['seats'],
       access: 'public',
+      replay: true,
       summary: csvOnly
         ? 'The seat list as CSV (same filters as /seats)'
-        : 'Seats with their latest result and derived figures; CSV with Accept: text/csv',
+        : 'Seats with their latest result, derived figures and the layers the caller may see (targets); CSV with Accept: text/csv',
       query: ZSeatListQuery,
       ...(csvOnly ? {} : { response: ZSeatListResponse }),
       produces: csvOnly ? ['text/csv'] : ['application/json', 'text/csv'],
       handler: async ({ query }, req, res) => {
         const csv = csvOnly || wantsCsv(req);
-        const { body, version } = await cachedList(query, csv);
-        if (csv) res.setHeader('Content-Disposition', `attachment; filename="${csvFilename(query)}"`);
-        body.send(req, res);
-        deps.replay.remember(req, res, body, version);
+        const view = await deps.seats.view(query.boundarySet, principalOf(req));
+        let body: CachedBody;
+        if (csv) {
+          const { election, rows } = deps.seats.filteredSeats(query, view);
+          body = new CachedBody(Buffer.from(seatsCsv(rows, election, view)), 'text/csv; charset=utf-8');
+          res.setHeader('Content-Disposition', `attachment; filename="${csvFilename(query)}"`);
+        } else {
+          body = CachedBody.json(deps.seats.list(query, view));
+        }
+        body.send(req, res, setCaching(res, view));
+        if (view.public) markReplayable(res, body, view.snapshot.version);
       },
     });
 
@@ -84,11 +76,13 @@ export function seatRoutes(deps: {
       tags: ['seats'],
       access: 'public',
       summary:
-        'One seat: every election, derived figures, Leave share, deprivation, links to the other boundary set',
+        'One seat: every election, derived figures, Leave share, deprivation, links to the other boundary set, and the layers the caller may see',
       params: ZSeatParams,
       response: ZSeatDetail,
-      handler: async ({ params }, _req, res) => {
-        res.json(await seatDetail(deps.prisma, deps.model, params.boundarySet, params.code));
+      handler: async ({ params }, req, res) => {
+        const view = await deps.seats.view(params.boundarySet, principalOf(req));
+        res.setHeader('Cache-Control', setCaching(res, view));
+        res.json(await seatDetail(deps.prisma, view, params.code));
       },
     }),
     defineRoute({
@@ -99,8 +93,10 @@ export function seatRoutes(deps: {
       summary: 'Seats ranked by the swing a party needs to gain them, smallest first',
       query: ZTargetsQuery,
       response: ZTargetsResponse,
-      handler: async ({ query }, _req, res) => {
-        res.json(await deps.seats.targets(query));
+      handler: async ({ query }, req, res) => {
+        const view = await deps.seats.view(query.boundarySet, principalOf(req));
+        res.setHeader('Cache-Control', setCaching(res, view));
+        res.json(deps.seats.targets(query, view));
       },
     }),
   ];

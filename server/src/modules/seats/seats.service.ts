@@ -1,5 +1,6 @@
 import {
   DEFAULT_ELECTION,
+  type TSeatLayerAccess,
   type TBoundarySet,
   type TElectionCode,
   type TSeatListQuery,
@@ -8,7 +9,11 @@ import {
   type TTargetsQuery,
   type TTargetsResponse,
 } from '../../contracts/index.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Principal } from '../access/policy.ts';
 import { round2, sharePct, swingNeeded, votesFor } from './derived.ts';
+import type { AnySeatLayer, LayerId, SortValue } from './seat-layer.ts';
+import { SEAT_LAYERS } from './seat-layers.ts';
 import type { SeatRecord, SeatReadModel, Snapshot } from './seat-read-model.ts';
 
 /** Lower-case and strip accents so "ynys mon" finds "Ynys Môn". */
@@ -18,8 +23,6 @@ export function foldText(text: string): string {
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
 }
-
-type SortValue = string | number | null;
 
 // One collator for every comparison: String#localeCompare with a locale builds its rules on each call.
 const byName = new Intl.Collator('en-GB');
@@ -44,8 +47,91 @@ function compareValues(a: SortValue, b: SortValue): number {
   return typeof a === 'number' && typeof b === 'number' ? a - b : byName.compare(String(a), String(b));
 }
 
-export function toSummary(seat: SeatRecord, election: TElectionCode): TSeatSummary {
+/**
+ * What one caller sees of the seats on one boundary set: the layers they may see there and at which level.
+ * Built per request (cheap: one policy check per layer) from the snapshot the request reads.
+ */
+export interface SeatView {
+  snapshot: Snapshot;
+  boundarySet: TBoundarySet;
+  signedIn: boolean;
+  layers: { layer: AnySeatLayer; level: string; data: unknown }[];
+  /** Stable name of what this view shows, e.g. "target:full": the cache key part that depends on the caller. */
+  key: string;
+  /** True when a signed-out caller sees exactly the same: only such responses may be shared or replayed. */
+  public: boolean;
+}
+
+function layerLevels(snapshot: Snapshot, set: TBoundarySet, principal: Principal | undefined) {
+  return SEAT_LAYERS.flatMap((layer) => {
+    if (!layer.boundarySets.includes(set)) return [];
+    const data = snapshot.layers.get(layer.id);
+    const level = layer.level(principal, data);
+    return level === undefined ? [] : [{ layer, level, data }];
+  });
+}
+
+const viewKey = (layers: SeatView['layers']) => layers.map((l) => `${l.layer.id}:${l.level}`).join(',');
+
+export function seatView(
+  snapshot: Snapshot,
+  boundarySet: TBoundarySet,
+  principal: Principal | undefined,
+): SeatView {
+  const layers = layerLevels(snapshot, boundarySet, principal);
+  const key = viewKey(layers);
+  const anonymous = principal ? viewKey(layerLevels(snapshot, boundarySet, undefined)) : key;
+  return { snapshot, boundarySet, signedIn: !!principal, layers, key, public: key === anonymous };
+}
+
+export function layerAccess(view: SeatView): TSeatLayerAccess {
+  return Object.fromEntries(view.layers.map((l) => [l.layer.id, l.level]));
+}
+
+/** The red-wall flag in force for this caller: a layer's override they may see, else the computed flag. */
+export function effectiveRedWall(seat: SeatRecord, view: SeatView): boolean {
+  for (const { layer, level, data } of view.layers) {
+    const override = layer.redWallOverride?.(layer.row(data, seat.id), level);
+    if (override !== undefined && override !== null) return override;
+  }
+  return seat.redWall;
+}
+
+/** The same flag for a seat of either boundary set (related seats in a detail). */
+export function redWallFor(view: SeatView, set: TBoundarySet, code: string, computed: boolean): boolean {
+  if (set !== view.boundarySet) return computed;
+  const seat = view.snapshot.byCode.get(`${set}:${code}`);
+  return seat ? effectiveRedWall(seat, view) : computed;
+}
+
+/** The layer a filter parameter or sort key belongs to, checked against what the caller may see. */
+function requireLayer(view: SeatView, layer: AnySeatLayer, field: string) {
+  const visible = view.layers.find((l) => l.layer === layer);
+  if (visible) return visible;
+  if (!layer.boundarySets.includes(view.boundarySet)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `${layer.noun}s exist on the ${layer.boundarySets.join(', ')} boundaries`,
+      [{ field, message: `is only available with boundarySet=${layer.boundarySets.join(' or ')}` }],
+    );
+  }
+  throw new AppError(
+    view.signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED',
+    view.signedIn ? `Your roles do not show ${layer.noun}s` : `Sign in to use ${layer.noun}s`,
+    [{ field, message: view.signedIn ? 'is not visible to you' : 'needs you to sign in' }],
+  );
+}
+
+export function toSummary(seat: SeatRecord, election: TElectionCode, view?: SeatView): TSeatSummary {
   const figures = seat.results.get(election)?.figures;
+  const layerFields = view
+    ? Object.fromEntries(
+        view.layers.map(({ layer, level, data }) => [
+          layer.id,
+          layer.fields(layer.row(data, seat.id), level),
+        ]),
+      )
+    : {};
   return {
     code: seat.code,
     name: seat.name,
@@ -55,7 +141,9 @@ export function toSummary(seat: SeatRecord, election: TElectionCode): TSeatSumma
     electorate: seat.electorate,
     leavePct: seat.leavePct === null ? null : round2(seat.leavePct),
     deprivationDecile: seat.deprivationDecile,
-    redWall: seat.redWall,
+    redWall: view ? effectiveRedWall(seat, view) : seat.redWall,
+    redWallComputed: seat.redWall,
+    ...layerFields,
     result: figures
       ? {
           ...figures,
@@ -74,19 +162,36 @@ export class SeatsService {
 
   constructor(private readonly model: SeatReadModel) {}
 
-  private sorted(snapshot: Snapshot, set: TBoundarySet, election: TElectionCode, sort: string): SeatRecord[] {
+  /** What this caller sees on this boundary set, from the current snapshot. */
+  async view(boundarySet: TBoundarySet, principal: Principal | undefined): Promise<SeatView> {
+    return seatView(await this.model.snapshot(), boundarySet, principal);
+  }
+
+  private sorted(view: SeatView, election: TElectionCode, sort: string): SeatRecord[] {
+    const { snapshot, boundarySet: set } = view;
     if (this.sortedFor?.snapshot !== snapshot) this.sortedFor = { snapshot, orders: new Map() };
-    const key = `${set}|${election}|${sort}`;
+    const descending = sort.startsWith('-');
+    const sortKey = sort.replace(/^-/, '');
+    const byLayer = SEAT_LAYERS.find((l) => sortKey in l.sorts);
+    let value: (seat: SeatRecord) => SortValue;
+    let key = `${set}|${election}|${sort}`;
+    if (byLayer) {
+      const { layer, data } = requireLayer(view, byLayer, 'sort');
+      const read = layer.sorts[sortKey]!;
+      value = (seat) => read(layer.row(data, seat.id));
+      key += `|${view.key}`;
+    } else {
+      const read = SORT_VALUE[sortKey] ?? SORT_VALUE.name!;
+      value = (seat) => read(seat, election);
+    }
     let rows = this.sortedFor.orders.get(key);
     if (!rows) {
-      const descending = sort.startsWith('-');
-      const value = SORT_VALUE[sort.replace(/^-/, '')] ?? SORT_VALUE.name!;
-      const values = new Map(snapshot.seats[set].map((r) => [r, value(r, election)]));
+      const values = new Map(snapshot.seats[set].map((r) => [r, value(r)]));
       rows = [...snapshot.seats[set]].sort((a, b) => {
         const av = values.get(a)!;
         const bv = values.get(b)!;
         // Missing values stay last whichever way the column is sorted.
-        if (av === null || bv === null) return compareValues(av, bv);
+        if (av === null || bv === null) return compareValues(av, bv) || byName.compare(a.name, b.name);
         const order = compareValues(av, bv) * (descending ? -1 : 1);
         return order || byName.compare(a.name, b.name);
       });
@@ -95,48 +200,54 @@ export class SeatsService {
     return rows;
   }
 
-  version(): Promise<number> {
-    return this.model.snapshot().then((s) => s.version);
-  }
-
   /** The filtered, sorted rows (before paging) — the list and the CSV export share it. */
-  async filteredSeats(query: TSeatListQuery): Promise<{ election: TElectionCode; rows: SeatRecord[] }> {
-    const snapshot = await this.model.snapshot();
+  filteredSeats(query: TSeatListQuery, view: SeatView): { election: TElectionCode; rows: SeatRecord[] } {
     const election = query.election ?? DEFAULT_ELECTION[query.boundarySet];
     const needle = query.q ? foldText(query.q) : undefined;
     const winner = query.winner?.toLowerCase();
+    const layerTests: ((seat: SeatRecord) => boolean)[] = [];
+    for (const candidate of SEAT_LAYERS) {
+      for (const [param, test] of Object.entries(candidate.filters)) {
+        const value = (query as Record<string, unknown>)[param];
+        if (value === undefined) continue;
+        const { layer, data } = requireLayer(view, candidate, param);
+        layerTests.push((seat) => test(layer.row(data, seat.id), value as never));
+      }
+    }
     // Filtering keeps order, so sort the whole set once per (set, election, sort) and filter that.
-    const rows = this.sorted(snapshot, query.boundarySet, election, query.sort).filter((seat) => {
+    const rows = this.sorted(view, election, query.sort).filter((seat) => {
       if (query.region && seat.region.code !== query.region) return false;
       if (query.nation && seat.nation.code !== query.nation) return false;
-      if (query.redWall !== undefined && seat.redWall !== query.redWall) return false;
-      if (needle && !foldText(seat.name).includes(needle)) return false;
+      if (query.redWall !== undefined && effectiveRedWall(seat, view) !== query.redWall) return false;
+      if (needle && !foldText(seat.name).includes(needle) && !seat.code.toLowerCase().includes(needle))
+        return false;
       const figures = seat.results.get(election)?.figures;
       if (winner && figures?.winner.toLowerCase() !== winner) return false;
       if (query.minSwing !== undefined && !(figures && round2(figures.swingNeeded) >= query.minSwing))
         return false;
       if (query.maxSwing !== undefined && !(figures && round2(figures.swingNeeded) <= query.maxSwing))
         return false;
-      return true;
+      return layerTests.every((test) => test(seat));
     });
     return { election, rows };
   }
 
-  async list(query: TSeatListQuery): Promise<TSeatListResponse> {
-    const { election, rows } = await this.filteredSeats(query);
+  list(query: TSeatListQuery, view: SeatView): TSeatListResponse {
+    const { election, rows } = this.filteredSeats(query, view);
     return {
       boundarySet: query.boundarySet,
       election,
       total: rows.length,
       limit: query.limit,
       offset: query.offset,
-      items: rows.slice(query.offset, query.offset + query.limit).map((r) => toSummary(r, election)),
+      layers: layerAccess(view),
+      items: rows.slice(query.offset, query.offset + query.limit).map((r) => toSummary(r, election, view)),
     };
   }
 
   /** Seats ranked by the swing the party needs to take them, smallest first, as target lists read. */
-  async targets(query: TTargetsQuery): Promise<TTargetsResponse> {
-    const snapshot = await this.model.snapshot();
+  targets(query: TTargetsQuery, view: SeatView): TTargetsResponse {
+    const { snapshot } = view;
     const election = query.election ?? DEFAULT_ELECTION[query.boundarySet];
     const party = query.party;
     const ranked = snapshot.seats[query.boundarySet]
@@ -168,7 +279,7 @@ export class SeatsService {
         ),
         winnerSharePct: round2(result.figures.winnerSharePct),
         swingNeeded: round2(swing),
-        redWall: seat.redWall,
+        redWall: effectiveRedWall(seat, view),
       })),
     };
   }

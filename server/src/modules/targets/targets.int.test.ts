@@ -44,8 +44,13 @@ describe('seat targets', () => {
       name: 'Hartlepool',
     });
 
-    const map = await t.api.get('/api/seat-targets').set(member.headers).expect(200);
-    expect(map.body.items).toContainEqual({ code: HARTLEPOOL, status: 'DEFEND', tier: 1 });
+    const map = await t.api.get('/api/seats?boundarySet=2024&target=DEFEND').set(member.headers).expect(200);
+    expect(map.body.items).toContainEqual(
+      expect.objectContaining({
+        code: HARTLEPOOL,
+        target: expect.objectContaining({ status: 'DEFEND', tier: 1 }),
+      }),
+    );
     const board = await t.api.get('/api/targets/board?region=E12000001').set(member.headers).expect(200);
     expect(board.body.items.map((s: TSeatTarget) => s.code)).toContain(HARTLEPOOL);
     const csv = await t.api.get('/api/targets/board.csv?region=E12000001').set(member.headers).expect(200);
@@ -117,14 +122,42 @@ describe('seat targets', () => {
     });
   });
 
-  it('shows targets to signed-in users only, until an admin makes them public', async () => {
+  it('shows target details to signed-in users only, until an admin publishes them as well', async () => {
     await t.api.get(`/api/seats/2024/${HARTLEPOOL}/target`).expect(401);
     await t.api.put('/api/settings/targets-public').set(northEast.headers).send({ public: true }).expect(403);
-    await t.api.put('/api/settings/targets-public').set(admin.headers).send({ public: true }).expect(200);
+    const made = await t.api
+      .put('/api/settings/targets-public')
+      .set(admin.headers)
+      .send({ public: true })
+      .expect(200);
+    expect(made.body).toEqual({ public: true, detailsPublic: false });
+    // Public status and tier (in the seat list) do not open the rationale, the sources or the names.
+    await t.api.get(`/api/seats/2024/${HARTLEPOOL}/target`).expect(401);
+    await t.api.get(`/api/history/seat-target/${HARTLEPOOL}`).expect(401);
+    await t.api.get('/api/targets/board?region=E12000001').expect(401);
+    await t.api
+      .put('/api/settings/targets-public')
+      .set(admin.headers)
+      .send({ public: false, detailsPublic: true })
+      .expect(400)
+      .expect((r) => expect(r.body.error.details[0].field).toBe('detailsPublic'));
+    await t.api
+      .put('/api/settings/targets-public')
+      .set(admin.headers)
+      .send({ public: true, detailsPublic: true })
+      .expect(200);
     await t.api.get(`/api/seats/2024/${HARTLEPOOL}/target`).expect(200);
     await t.api.get(`/api/history/seat-target/${HARTLEPOOL}`).expect(200);
+    await t.api.get('/api/settings/targets-public').expect(200, { public: true, detailsPublic: true });
+    // Hiding targets hides their details too.
     await t.api.put('/api/settings/targets-public').set(admin.headers).send({ public: false }).expect(200);
-    await t.api.get('/api/seat-targets').expect(401);
+    await t.api.get('/api/settings/targets-public').expect(200, { public: false, detailsPublic: false });
+    await t.api.get(`/api/seats/2024/${HARTLEPOOL}/target`).expect(401);
+    const recorded = await t.db.prisma.auditEntry.findMany({
+      where: { entityType: 'setting', entityId: 'targetsDetailsPublic' },
+      orderBy: { id: 'asc' },
+    });
+    expect(recorded.map((e) => (e.changes as { after: unknown }[])[0]!.after)).toEqual([true, false]);
   });
 });
 

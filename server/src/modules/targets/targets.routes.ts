@@ -1,15 +1,16 @@
-import { stringify } from 'csv-stringify/sync';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { toCsv } from '../../http/csv.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import { principalOf, type Resource } from '../access/policy.ts';
-import { recordChange } from '../history/audit.ts';
-import { TARGETS_PUBLIC, targetsArePublic } from './settings.ts';
+import { changedFields, recordChange } from '../history/audit.ts';
+import { bumpSeatDataVersion } from '../seats/seat-data-version.ts';
+import { TARGETS_DETAILS_PUBLIC, TARGETS_PUBLIC, targetVisibility } from './settings.ts';
 import {
   ZPutTargetRequest,
+  ZPutTargetsPublic,
   ZSeatTarget,
   ZTargetBoardQuery,
   ZTargetBoardResponse,
-  ZTargetMapResponse,
   ZTargetParams,
   ZTargetsPublic,
   type TSeatTarget,
@@ -28,22 +29,30 @@ function boardCsv(items: readonly TSeatTarget[]): string {
     t.updatedAt ?? '',
     t.updatedBy?.name ?? '',
   ]);
-  return stringify([header, ...rows]);
+  return toCsv(header, rows);
 }
 
-/** Seat targets set by regional staff for their own region (admins anywhere), and who may see them. */
-export function targetRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
+/**
+ * Seat targets set by regional staff for their own region (admins anywhere), and who may see them. Status
+ * and tier reach the seat list through the target layer (targets.layer.ts); these routes serve the details
+ * (cards, boards, the editor) to whoever may read them.
+ */
+export function targetRoutes(deps: {
+  prisma: PrismaClient;
+  /** Told after a write that changed a seat layer commits, so this instance re-reads at once. */
+  seatDataChanged: () => void;
+}): AnyRoute[] {
   const service = new TargetsService(deps.prisma);
   const readable = async (): Promise<Resource> => ({
     kind: 'targets',
-    public: await targetsArePublic(deps.prisma),
+    ...(await targetVisibility(deps.prisma)),
   });
   const board = (path: string, csv: boolean) =>
     defineRoute({
       method: 'get',
       path,
       tags: ['targets'],
-      access: { action: 'targets:read', resource: readable },
+      access: { action: 'targets:read-details', resource: readable },
       summary: csv
         ? "A region's targets as CSV"
         : "A region's seat targets by tier (seats with a status only)",
@@ -63,21 +72,9 @@ export function targetRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
-      path: '/seat-targets',
-      tags: ['targets'],
-      access: { action: 'targets:read', resource: readable },
-      summary: 'Every seat with a target status (2024 boundaries), for the map',
-      response: ZTargetMapResponse,
-      handler: async (_input, _req, res) => {
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.json({ items: await service.map() });
-      },
-    }),
-    defineRoute({
-      method: 'get',
       path: '/seats/2024/:code/target',
       tags: ['targets'],
-      access: { action: 'targets:read', resource: readable },
+      access: { action: 'targets:read-details', resource: readable },
       summary: "A seat's target (status NONE and version 0 when none has been set)",
       params: ZTargetParams,
       response: ZSeatTarget,
@@ -104,7 +101,12 @@ export function targetRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
       response: ZSeatTarget,
       handler: async ({ params, body }, req, res) => {
         const actor = principalOf(req)!;
-        res.json(await service.put(params.code, body, { id: actor.userId, requestId: String(req.id ?? '') }));
+        const target = await service.put(params.code, body, {
+          id: actor.userId,
+          requestId: String(req.id ?? ''),
+        });
+        deps.seatDataChanged();
+        res.json(target);
       },
     }),
     board('/targets/board', false),
@@ -114,10 +116,11 @@ export function targetRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
       path: '/settings/targets-public',
       tags: ['targets'],
       access: 'public',
-      summary: 'Whether seat targets are visible to people who are not signed in',
+      summary:
+        'Whether people who are not signed in see targets (status and tier), and also their details (rationale, red-wall overrides, sources, staff names)',
       response: ZTargetsPublic,
       handler: async (_input, _req, res) => {
-        res.json({ public: await targetsArePublic(deps.prisma) });
+        res.json(await targetVisibility(deps.prisma));
       },
     }),
     defineRoute({
@@ -125,28 +128,44 @@ export function targetRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
       path: '/settings/targets-public',
       tags: ['targets'],
       access: { action: 'settings:manage' },
-      summary: 'Make seat targets public, or visible to signed-in users only (the default)',
-      body: ZTargetsPublic,
+      summary:
+        'Make targets public (status and tier), and optionally their details too, or visible to signed-in users only (the default)',
+      body: ZPutTargetsPublic,
       response: ZTargetsPublic,
       handler: async ({ body }, req, res) => {
         const actorId = principalOf(req)!.userId;
-        await deps.prisma.$transaction(async (tx) => {
-          const before = await tx.setting.findUnique({ where: { key: TARGETS_PUBLIC } });
-          await tx.setting.upsert({
-            where: { key: TARGETS_PUBLIC },
-            create: { key: TARGETS_PUBLIC, value: body.public, updatedById: actorId },
-            update: { value: body.public, updatedById: actorId, updatedAt: new Date() },
-          });
-          await recordChange(tx, {
-            actorId,
-            entityType: 'setting',
-            entityId: TARGETS_PUBLIC,
-            action: before ? 'update' : 'create',
-            changes: [{ field: 'value', before: before?.value ?? false, after: body.public }],
-            requestId: String(req.id ?? ''),
-          });
+        const after = await deps.prisma.$transaction(async (tx) => {
+          const before = await targetVisibility(tx);
+          const next = {
+            public: body.public,
+            detailsPublic: body.public && (body.detailsPublic ?? before.detailsPublic),
+          };
+          for (const [key, field] of [
+            [TARGETS_PUBLIC, 'public'],
+            [TARGETS_DETAILS_PUBLIC, 'detailsPublic'],
+          ] as const) {
+            const changes = changedFields(before, next, [field]);
+            if (changes.length === 0) continue;
+            const existing = await tx.setting.findUnique({ where: { key } });
+            await tx.setting.upsert({
+              where: { key },
+              create: { key, value: next[field], updatedById: actorId },
+              update: { value: next[field], updatedById: actorId, updatedAt: new Date() },
+            });
+            await recordChange(tx, {
+              actorId,
+              entityType: 'setting',
+              entityId: key,
+              action: existing ? 'update' : 'create',
+              changes: [{ field: 'value', before: before[field], after: next[field] }],
+              requestId: String(req.id ?? ''),
+            });
+          }
+          await bumpSeatDataVersion(tx);
+          return next;
         });
-        res.json({ public: body.public });
+        deps.seatDataChanged();
+        res.json(after);
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
+import { bumpSeatDataVersion } from '../seats/seat-data-version.ts';
 import type { TPutTargetRequest, TSeatTarget } from '../../contracts/index.ts';
 
 const seatSelect = {
@@ -114,6 +115,7 @@ export class TargetsService {
             source: input.source,
             requestId: actor.requestId,
           });
+          await bumpSeatDataVersion(tx);
           return;
         }
         const updated = await tx.seatTarget.updateMany({
@@ -130,6 +132,7 @@ export class TargetsService {
           source: input.source,
           requestId: actor.requestId,
         });
+        await bumpSeatDataVersion(tx);
       });
     } catch (error) {
       // Two first-time writers race on the unique seat: the loser is a conflict, not a 500.
@@ -156,13 +159,5 @@ export class TargetsService {
           (a.tier ?? 9) - (b.tier ?? 9) || a.status.localeCompare(b.status) || a.name.localeCompare(b.name),
       );
     return { region, items };
-  }
-
-  async map(): Promise<{ code: string; status: TSeatTarget['status']; tier: number | null }[]> {
-    const rows = await this.prisma.seatTarget.findMany({
-      where: { status: { not: 'NONE' } },
-      select: { status: true, tier: true, constituency: { select: { code: true } } },
-    });
-    return rows.map((r) => ({ code: r.constituency.code, status: r.status, tier: r.tier }));
   }
 }
