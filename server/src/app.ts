@@ -92,13 +92,14 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   };
   const model = new SeatReadModel(db.prisma);
   const seats = new SeatsService(model);
-  const replay = new ResponseReplay(() => model.freshVersion(), logger);
+  const replay = new ResponseReplay(() => model.freshVersion(), logger, config.replayMaxBytes);
+  const seatDataChanged = () => model.markStale();
   const routes = [
-    ...seatRoutes({ prisma: db.prisma, model, seats, replay }),
-    ...geoRoutes({ prisma: db.prisma, seats, replay }),
+    ...seatRoutes({ prisma: db.prisma, seats }),
+    ...geoRoutes({ prisma: db.prisma, model }),
     ...referenceRoutes({ db, config, migrationsDir: defaultMigrationsDir(config.repoRoot) }),
     ...authRoutes({ prisma: db.prisma, config, limits: { session: sessionLimits } }),
-    ...targetRoutes({ prisma: db.prisma }),
+    ...targetRoutes({ prisma: db.prisma, seatDataChanged }),
     ...historyRoutes({ prisma: db.prisma }),
     ...clpRoutes({ prisma: db.prisma }),
     ...exportRoutes({ prisma: db.prisma }),
@@ -128,7 +129,7 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   // input is validated (http/route.ts).
   api.use(authenticate({ prisma: db.prisma, sessionLimits }));
   api.use(requireCsrf);
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, { replay });
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../access/policy.ts';
 import { round2, sharePct, swingNeeded, votesFor } from './derived.ts';
-import type { AnySeatLayer, LayerId, SortValue } from './seat-layer.ts';
+import type { AnySeatLayer, SortValue } from './seat-layer.ts';
 import { SEAT_LAYERS } from './seat-layers.ts';
 import type { SeatRecord, SeatReadModel, Snapshot } from './seat-read-model.ts';
 
