@@ -41,7 +41,13 @@ function ensureClientBuilt(): void {
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sourceTime) return;
   console.log('[e2e] building the client (client/dist is missing or older than client/src)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build', '-w', 'client'], { cwd: repoRoot, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which Vite would pass on to React (a development build, StrictMode's double
+  // effects): build what users get, as `npm run test:e2e` does.
+  const result = spawnSync(npm, ['run', 'build', '-w', 'client'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`client build failed with exit code ${result.status}`);
 }
 

@@ -17,7 +17,7 @@ describe('seat targets', () => {
     const signIn = new SignInPage(page.page);
     const staff = userWithRole(users, 'regional_staff');
     await signIn.signIn(staff.email, staff.password);
-    await signIn.accountButton.waitFor();
+    await signIn.dialog.waitFor({ state: 'hidden' });
     return { page, staff, panel: new TargetPanel(page.page) };
   }
 

@@ -101,4 +101,130 @@ export class SeatMapPage {
   async screenshot(name: string, fullPage = false): Promise<void> {
     await this.page.screenshot({ path: artifactPath(`${name}.png`), fullPage });
   }
+
+  // Phones and keyboards (issue 6)
+
+  /** The Leaflet container: focusable, and where the skip link lands. */
+  get mapContainer(): Locator {
+    return this.page.locator('#seat-map');
+  }
+
+  /** What the map last said about the seat the keyboard is on (a polite live region). */
+  get mapAnnouncement(): Locator {
+    return this.page.getByTestId('map-announcement');
+  }
+
+  /** The button that opens the filters drawer on narrow screens, and the drawer. */
+  get filtersButton(): Locator {
+    return this.page.getByRole('button', { name: /^Filters/ });
+  }
+
+  get filtersDrawer(): Locator {
+    return this.page.getByRole('dialog', { name: 'Seats and filters' });
+  }
+
+  /** Whether the page is no wider than the window (nothing to scroll sideways). */
+  async fitsWidth(): Promise<{ scrollWidth: number; innerWidth: number }> {
+    return this.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+  }
+
+  /** The id, or else the accessible text, of the element that has focus. */
+  async focused(): Promise<{ id: string; tag: string; label: string }> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        id: el?.id ?? '',
+        tag: el?.tagName.toLowerCase() ?? '',
+        label: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '',
+      };
+    });
+  }
+
+  /**
+   * The pixels along a line from the map's centre towards one edge, one per CSS pixel: the seats' canvas
+   * and the selected-outline canvas above it (RGBA each), to see what is drawn where.
+   */
+  async scanFromCentre(
+    towards: 'right' | 'left' | 'up' | 'down',
+  ): Promise<{ seats: number[]; outline: number[] }[]> {
+    return this.page.evaluate((towards) => {
+      const map = document.getElementById('seat-map');
+      const read = (selector: string) => {
+        const canvas = map?.querySelector<HTMLCanvasElement>(selector);
+        const ctx = canvas?.getContext('2d');
+        if (!canvas || !ctx) return () => [0, 0, 0, 0];
+        const r = canvas.getBoundingClientRect();
+        return (x: number, y: number) => [
+          ...ctx.getImageData(
+            Math.round(((x - r.left) * canvas.width) / r.width),
+            Math.round(((y - r.top) * canvas.height) / r.height),
+            1,
+            1,
+          ).data,
+        ];
+      };
+      if (!map) return [];
+      const seats = read('.leaflet-overlay-pane canvas');
+      const outline = read('.leaflet-seat-selected-pane canvas');
+      const m = map.getBoundingClientRect();
+      const [dx, dy] = { right: [1, 0], left: [-1, 0], up: [0, -1], down: [0, 1] }[towards] as [
+        number,
+        number,
+      ];
+      const out: { seats: number[]; outline: number[] }[] = [];
+      const steps = Math.floor((dx ? m.width : m.height) / 2) - 4;
+      for (let i = 0; i < steps; i += 1) {
+        const x = m.left + m.width / 2 + dx * i;
+        const y = m.top + m.height / 2 + dy * i;
+        out.push({ seats: seats(x, y), outline: outline(x, y) });
+      }
+      return out;
+    }, towards);
+  }
+
+  // Measures and seat layers (issue 6)
+
+  /** The filters of the target measure in the filters panel. */
+  get targetFilter(): Locator {
+    return this.page.getByLabel('Target status', { exact: true });
+  }
+
+  get tierFilter(): Locator {
+    return this.page.getByLabel('Target tier', { exact: true });
+  }
+
+  /** An option of the "Colour seats by" menu, by the start of its text (e.g. "Target status"). */
+  measureOption(label: string): Locator {
+    return this.measure.locator('option', { hasText: label });
+  }
+
+  /** The legend's count of red-wall seats among those shown. */
+  async legendRedWallCount(): Promise<number> {
+    const item = this.legend.locator('.legend__item', { hasText: 'Red-wall seat' });
+    return Number(await item.locator('.legend__count').textContent());
+  }
+
+  /**
+   * How many pixels of the seats' canvas are painted in the red-wall outline's near-black (#14161a): it
+   * grows when a seat in view gains the outline. The selected seat's own outline is on another canvas.
+   */
+  async redWallOutlinePixels(): Promise<number> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>(
+        '.seat-map__leaflet .leaflet-overlay-pane canvas',
+      );
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return -1;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+        if (Math.abs(r - 0x14) < 24 && Math.abs(g - 0x16) < 24 && Math.abs(b - 0x1a) < 24) n += 1;
+      }
+      return n;
+    });
+  }
 }

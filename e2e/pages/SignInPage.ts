@@ -23,7 +23,7 @@ export class SignInPage {
     this.password = this.dialog.getByLabel('Password', { exact: true });
     this.submit = this.dialog.getByRole('button', { name: 'Sign in', exact: true });
     this.dialogAlert = this.dialog.getByRole('alert');
-    this.accountButton = this.header.locator('button[aria-expanded]');
+    this.accountButton = this.header.locator('.account button[aria-expanded]');
     this.accountMenu = this.header.getByRole('list', { name: 'Account' });
     this.signOutItem = this.accountMenu.getByRole('button', { name: 'Sign out' });
     this.changePasswordItem = this.accountMenu.getByRole('button', { name: 'Change password' });

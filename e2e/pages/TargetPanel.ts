@@ -61,6 +61,36 @@ export class TargetPanel {
       { code, body },
     );
   }
+
+  /** What the section says of the red-wall flag (at the full level). */
+  get redWallFact(): Locator {
+    return this.section.getByTestId('target-red-wall');
+  }
+
+  get overrideSelect(): Locator {
+    return this.form.getByLabel('Red-wall flag', { exact: true });
+  }
+
+  get overrideReason(): Locator {
+    return this.form.getByLabel('Reason for overriding the red-wall flag', { exact: true });
+  }
+
+  /** Opens the editor, sets the red-wall flag against the computed one with a reason, and saves. */
+  async overrideRedWall(redWall: boolean, reason: string): Promise<void> {
+    await this.editButton.click();
+    await this.overrideSelect.selectOption(String(redWall));
+    await this.overrideReason.fill(reason);
+    await this.saveButton.click();
+  }
+
+  /** GET of a seat's target (with its version) from the page, with the session's cookie. */
+  async getFromPage(code: string): Promise<{ version: number; redWall: boolean; redWallComputed: boolean }> {
+    return this.page.evaluate(async (c) => {
+      const res = await fetch(`/api/seats/2024/${c}/target`);
+      if (!res.ok) throw new Error(`GET target ${c}: ${res.status}`);
+      return (await res.json()) as { version: number; redWall: boolean; redWallComputed: boolean };
+    }, code);
+  }
 }
 
 /** The Regional board page: a region's targets by tier and their CSV. */

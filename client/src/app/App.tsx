@@ -1,43 +1,83 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { AdminPage } from '../features/admin/AdminPage.tsx';
+import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import { AccountControls } from '../features/auth/AccountControls.tsx';
-import { SetPasswordPage } from '../features/auth/SetPasswordPage.tsx';
 import { SeatsPage } from '../features/explorer/SeatsPage.tsx';
-import { RegionalBoard } from '../features/targets/RegionalBoard.tsx';
+import { SEAT_MAP_ID } from '../features/seat-map/SeatMap.tsx';
+import { HeaderMenu } from './HeaderMenu.tsx';
+import { PageBoundary } from './PageBoundary.tsx';
 import { createQueryClient } from './queryClient.ts';
+
+// Only the map page is in the first script: the others are fetched when opened, so the map's data
+// requests start sooner (issue 6, scope 6).
+const RegionalBoard = lazy(() =>
+  import('../features/targets/RegionalBoard.tsx').then((m) => ({ default: m.RegionalBoard })),
+);
+const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
+const SetPasswordPage = lazy(() =>
+  import('../features/auth/SetPasswordPage.tsx').then((m) => ({ default: m.SetPasswordPage })),
+);
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 // Pages chosen by path once at load (the server serves index.html for all of them); no router needed yet.
 const PAGES = {
   seats: {
     skip: 'Skip to the seat map',
+    skipTo: SEAT_MAP_ID,
     title: 'Seat map',
     subtitle: 'Westminster seats, results and targets',
   },
-  setPassword: { skip: 'Skip to the form', title: 'Account', subtitle: 'Set your password' },
-  board: { skip: 'Skip to the targets', title: 'Regional board', subtitle: 'Seat targets by tier' },
-  admin: { skip: 'Skip to users', title: 'Admin', subtitle: 'Users, roles and exports' },
+  setPassword: { skip: 'Skip to the form', skipTo: 'main', title: 'Account', subtitle: 'Set your password' },
+  board: {
+    skip: 'Skip to the targets',
+    skipTo: 'main',
+    title: 'Regional board',
+    subtitle: 'Seat targets by tier',
+  },
+  admin: { skip: 'Skip to users', skipTo: 'main', title: 'Admin', subtitle: 'Users, roles and exports' },
+  notFound: { skip: 'Skip to the content', skipTo: 'main', title: 'Page not found', subtitle: '' },
 } as const;
+type PageId = keyof typeof PAGES;
 
-const PATHS: Record<string, keyof typeof PAGES> = {
+const PATHS: Record<string, PageId> = {
+  '/': 'seats',
+  '/index.html': 'seats',
   '/set-password': 'setPassword',
   '/board': 'board',
   '/admin': 'admin',
 };
 
-const NAV: { page: keyof typeof PAGES; href: string; label: string }[] = [
+const NAV: { page: PageId; href: string; label: string }[] = [
   { page: 'seats', href: '/', label: 'Seat map' },
   { page: 'board', href: '/board', label: 'Regional board' },
   { page: 'admin', href: '/admin', label: 'Admin' },
 ];
 
+function pageFor(pathname: string): PageId {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return PATHS[path] ?? 'notFound';
+}
+
+/** The skip link moves focus itself: a #fragment would add a history entry and miss Leaflet's container. */
+function skipTo(e: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id) ?? document.getElementById('main');
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: 'nearest' });
+}
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [page] = useState<keyof typeof PAGES>(() => PATHS[window.location.pathname] ?? 'seats');
-  const { skip, title, subtitle } = PAGES[page];
+  const [page] = useState<PageId>(() => pageFor(window.location.pathname));
+  const { skip, skipTo: skipId, title, subtitle } = PAGES[page];
+
+  useEffect(() => {
+    document.title = `${title} · Groundwork`;
+  }, [title]);
+
   return (
     <QueryClientProvider client={queryClient}>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href={`#${skipId}`} onClick={(e) => skipTo(e, skipId)}>
         {skip}
       </a>
       <header className="app-header">
@@ -47,27 +87,33 @@ export function App() {
         </div>
         <div className="app-header__title">
           <h1>{title}</h1>
-          <p>{subtitle}</p>
+          {subtitle && <p>{subtitle}</p>}
         </div>
-        <nav className="app-header__nav" aria-label="Pages">
-          {NAV.filter((n) => n.page !== page).map((n) => (
-            <a key={n.page} href={n.href}>
-              {n.label}
-            </a>
-          ))}
-        </nav>
+        <HeaderMenu links={NAV.filter((n) => n.page !== page)} />
         <AccountControls />
       </header>
       <main id="main" tabIndex={-1}>
-        {page === 'setPassword' ? (
-          <SetPasswordPage />
-        ) : page === 'board' ? (
-          <RegionalBoard />
-        ) : page === 'admin' ? (
-          <AdminPage />
-        ) : (
-          <SeatsPage />
-        )}
+        <PageBoundary>
+          <Suspense
+            fallback={
+              <p className="state" role="status">
+                Loading…
+              </p>
+            }
+          >
+            {page === 'setPassword' ? (
+              <SetPasswordPage />
+            ) : page === 'board' ? (
+              <RegionalBoard />
+            ) : page === 'admin' ? (
+              <AdminPage />
+            ) : page === 'notFound' ? (
+              <NotFoundPage />
+            ) : (
+              <SeatsPage />
+            )}
+          </Suspense>
+        </PageBoundary>
       </main>
     </QueryClientProvider>
   );

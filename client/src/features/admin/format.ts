@@ -26,20 +26,24 @@ export function describeAdminGrant(g: AdminGrant): string {
   return role;
 }
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+// Made on first use: the first DateTimeFormat of a page loads locale data (tens of milliseconds), and the
+// map page imports this module too, so building them at import would delay its first paint.
+let dateFmt: Intl.DateTimeFormat | undefined;
+let dateTimeFmt: Intl.DateTimeFormat | undefined;
 
 export function fmtDate(iso: string): string {
+  dateFmt ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
   return dateFmt.format(new Date(iso));
 }
 
 export function fmtDateTime(iso: string): string {
+  dateTimeFmt ??= new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return dateTimeFmt.format(new Date(iso));
 }
 

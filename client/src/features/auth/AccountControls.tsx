@@ -94,6 +94,7 @@ function AccountMenu(props: {
       ref={rootRef}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
+          e.preventDefault(); // the menu had the key: the seat card (if open) stays
           setOpen(false);
           toggleRef.current?.focus();
         }

@@ -1,68 +1,51 @@
 import type { TSeatDetail } from '@groundwork/server/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
-import { toSearchParams } from '../../api/http.ts';
 import { useClientConfig, useElections, useParties, usePartyIndex, useRegions } from '../reference/api.ts';
 import { useSeatShapes } from '../seat-map/api.ts';
 import type { FocusRequest } from '../seat-map/layers/MapFocus.tsx';
-import { colourScale } from '../seat-map/measures.ts';
 import { SeatMap } from '../seat-map/SeatMap.tsx';
-import { seatCsvUrl, seatListParams, useSeatList } from '../seats/api.ts';
 import { SeatCard } from '../seats/components/SeatCard.tsx';
-import { useSeatTargets, useTargetVisibility } from '../targets/api.ts';
 import { ControlsPanel } from './components/ControlsPanel.tsx';
-import { MapToolbar, type TargetAvailability } from './components/MapToolbar.tsx';
+import { FiltersDrawer } from './components/FiltersDrawer.tsx';
+import { MapToolbar } from './components/MapToolbar.tsx';
 import { SeatSearch } from './components/SeatSearch.tsx';
 import { TablePanel } from './components/TablePanel.tsx';
+import { useSeatView } from './useSeatView.ts';
+import { useSeatCard } from './useSeatCard.ts';
 import { useViewState } from './useViewState.ts';
-import { hasFilters, NO_FILTERS } from './viewState.ts';
+import { filterCount, NO_FILTERS, parseViewState } from './viewState.ts';
 
 /** The regional staffer's page: filters, map, seat card and table, all driven by the URL. */
 export function SeatsPage() {
-  const [state, update] = useViewState();
+  // A shared link opening a seat centres the map on it, as a search does; Back and Forward bring the
+  // restored seat into view, as choosing it did.
+  const nonce = useRef(1);
+  const [focus, setFocus] = useState<FocusRequest | null>(() => {
+    const seat = parseViewState(window.location.search).seat;
+    return seat ? { kind: 'seat', code: seat, nonce: 1 } : null;
+  });
+  const onRestore = useCallback((restored: { seat?: string | undefined }) => {
+    if (restored.seat) setFocus({ kind: 'seat', code: restored.seat, nonce: ++nonce.current });
+  }, []);
+  const [state, update] = useViewState(onRestore);
   const regions = useRegions();
   const parties = useParties();
   const elections = useElections();
   const config = useClientConfig();
   const partyIndex = usePartyIndex();
-  const list = useSeatList(state);
+  // The registry's measures decide the seat query, colours, filters, columns and card sections; the
+  // server joins every layer (targets, …) into the seat rows.
+  const seats = useSeatView(state);
+  const { list, rows, scale, matches } = seats;
   const names = useSeatShapes('hex', state.boundarySet);
 
   const partyName = useCallback((code: string) => partyIndex.get(code)?.name ?? code, [partyIndex]);
-  // Targets exist on the 2024 seats only; the seat API knows nothing of them, so they are joined and
-  // filtered here, in the browser.
-  const visibility = useTargetVisibility();
-  const targetMap = useSeatTargets();
-  const targets: TargetAvailability =
-    state.boundarySet !== '2024' ? 'boundaries' : visibility === 'visible' ? 'ok' : 'signin';
-  const measure = state.measure === 'target' && targets !== 'ok' ? 'winner' : state.measure;
-  const targetFilter = targets === 'ok' ? state.target : undefined;
-  const listData = useMemo(() => {
-    const data = list.data;
-    const marks = targets === 'ok' ? targetMap.data : undefined;
-    if (!data || !marks) return data;
-    const items = data.items.map((s) => ({ ...s, target: marks.get(s.code) ?? null }));
-    return {
-      ...data,
-      items: targetFilter ? items.filter((s) => (s.target?.status ?? 'NONE') === targetFilter) : items,
-    };
-  }, [list.data, targets, targetMap.data, targetFilter]);
-  const rows = listData?.items;
-  const scale = useMemo(() => colourScale(measure, partyIndex, rows ?? []), [measure, partyIndex, rows]);
-  const matches = useMemo(
-    () => (rows && !list.isPlaceholderData ? rows.map((s) => s.code) : undefined),
-    [rows, list.isPlaceholderData],
-  );
   const seatNames = useMemo(
     () => [...(names.data?.places ?? new Map()).entries()].map(([code, p]) => ({ code, name: p.name })),
     [names.data],
   );
 
-  // A shared link opening a seat centres the map on it, as a search does.
-  const nonce = useRef(1);
-  const [focus, setFocus] = useState<FocusRequest | null>(() =>
-    state.seat ? { kind: 'seat', code: state.seat, nonce: 1 } : null,
-  );
   const selectSeat = useCallback(
     (code: string, pan: boolean) => {
       update({ seat: code });
@@ -70,8 +53,16 @@ export function SeatsPage() {
     },
     [update],
   );
+  const closeSeat = useCallback(() => update({ seat: undefined }), [update]);
+  const { cardRef, closeCard, reveal } = useSeatCard(state.seat, closeSeat);
   const onMapSelect = useCallback((code: string) => selectSeat(code, false), [selectSeat]);
-  const onSearchSelect = useCallback((code: string) => selectSeat(code, true), [selectSeat]);
+  const onSearchSelect = useCallback(
+    (code: string) => {
+      selectSeat(code, true);
+      reveal();
+    },
+    [selectSeat, reveal],
+  );
   const onRegionChosen = useCallback(() => setFocus({ kind: 'matches', nonce: ++nonce.current }), []);
   const openRelated = useCallback(
     (r: TSeatDetail['predecessors'][number]) => {
@@ -80,19 +71,20 @@ export function SeatsPage() {
     },
     [update],
   );
-  const filtered = hasFilters(state);
+  const filtered = seats.filtered;
   const referenceError = regions.error ?? parties.error ?? elections.error;
 
   return (
     <div className="page">
-      <aside className="page__controls">
-        <SeatSearch seats={seatNames} disabled={!names.data} onSelect={onSearchSelect} />
+      <FiltersDrawer
+        search={<SeatSearch seats={seatNames} disabled={!names.data} onSelect={onSearchSelect} />}
+        active={filterCount(state)}
+      >
         <ControlsPanel
           state={state}
           regions={regions.data ?? []}
-          parties={parties.data ?? []}
           elections={elections.data ?? []}
-          targets={targets}
+          filterGroups={seats.filterGroups}
           onChange={update}
           onRegionChosen={onRegionChosen}
         />
@@ -101,10 +93,10 @@ export function SeatsPage() {
             Some choices could not be loaded: {errorMessage(referenceError)}
           </p>
         )}
-      </aside>
+      </FiltersDrawer>
 
       <section className="page__map" aria-label="Seat map">
-        <MapToolbar measure={measure} targets={targets} view={state.view} onChange={update} />
+        <MapToolbar measure={seats.measure} options={seats.options} view={state.view} onChange={update} />
         <SeatMap
           view={state.view}
           boundarySet={state.boundarySet}
@@ -112,7 +104,10 @@ export function SeatsPage() {
           seats={rows}
           matches={matches}
           filtered={filtered}
-          figures={list.data ? 'ready' : list.isError ? 'error' : 'loading'}
+          figures={
+            // The winners' colours come with the parties: until they load, the seats are only grey.
+            list.data && (parties.data || parties.isError) ? 'ready' : list.isError ? 'error' : 'loading'
+          }
           selected={state.seat}
           focus={focus}
           config={config.data}
@@ -121,7 +116,7 @@ export function SeatsPage() {
         />
       </section>
 
-      <aside className="page__card" aria-label="Selected seat">
+      <aside className="page__card" aria-label="Selected seat" ref={cardRef}>
         {state.seat ? (
           <SeatCard
             key={`${state.boundarySet}-${state.seat}`}
@@ -129,7 +124,9 @@ export function SeatsPage() {
             code={state.seat}
             election={state.election}
             partyName={partyName}
-            onClose={() => update({ seat: undefined })}
+            viewer={seats.viewer}
+            sections={seats.cardSections}
+            onClose={closeCard}
             onOpenRelated={openRelated}
           />
         ) : (
@@ -142,17 +139,13 @@ export function SeatsPage() {
 
       <div className="page__table">
         <TablePanel
-          data={listData}
+          data={list.data}
           error={list.error}
           loading={list.isPending}
-          updating={list.isPlaceholderData}
-          csvUrl={seatCsvUrl(state)}
-          csvNote={targetFilter ? 'The CSV lists these seats without the target filter.' : undefined}
-          tableKey={toSearchParams({
-            ...seatListParams(state),
-            sort: undefined,
-            target: targetFilter,
-          }).toString()}
+          updating={seats.updating}
+          csvUrl={seats.csvUrl}
+          tableKey={seats.tableKey}
+          columns={seats.columns}
           sort={state.sort}
           selected={state.seat}
           filtered={filtered}

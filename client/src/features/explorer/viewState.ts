@@ -6,7 +6,17 @@ import {
   type TBoundarySet,
   type TElectionCode,
 } from '@groundwork/server/contracts';
-import { MEASURE_IDS, type MeasureId, type TargetStatusCode } from '../seat-map/measures.ts';
+import type { QueryParams } from '../../api/http.ts';
+import {
+  filterKeys,
+  filterParams,
+  readFilters,
+  unusableSorts,
+  type FilterValues,
+  type Measure,
+  type MeasureContext,
+} from '../seat-map/measure.ts';
+import { DEFAULT_MEASURE, MEASURES } from './measures.ts';
 
 export type MapView = 'geo' | 'hex';
 
@@ -14,15 +24,15 @@ export type MapView = 'geo' | 'hex';
 export interface ViewState {
   boundarySet: TBoundarySet;
   election: TElectionCode;
-  measure: MeasureId;
+  /** A measure id from the registry (explorer/measures.ts). */
+  measure: string;
   view: MapView;
   region?: string | undefined;
-  winner?: string | undefined;
-  redWall?: boolean | undefined;
-  minSwing?: number | undefined;
-  maxSwing?: number | undefined;
-  /** Target status filter, applied in the browser on the 2024 boundaries (the seat API has no such filter). */
-  target?: TargetStatusCode | undefined;
+  /**
+   * The measures' filters (winner, red wall, swing, target, tier, …) by key, as written in the URL. In a
+   * change they are merged into the current ones, and a key set to undefined is cleared.
+   */
+  filters: FilterValues;
   seat?: string | undefined;
   sort: string;
 }
@@ -33,73 +43,63 @@ export const ELECTIONS_BY_SET: Record<TBoundarySet, readonly TElectionCode[]> = 
   '2010': ['GE2019', 'GE2017'],
 };
 
-export const TARGET_FILTERS: readonly TargetStatusCode[] = ['WIN', 'DEFEND', 'HOLD', 'NONE'];
-
 const ONS_CODE = /^[A-Z]\d{8}$/;
-const PARTY = /^[A-Za-z]{1,8}$/;
 const SORT = new RegExp(`^-?(${SEAT_SORTS.join('|')})$`);
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
   return values.find((v) => v === raw);
 }
 
-function swing(raw: string | null): number | undefined {
-  if (raw === null || raw.trim() === '') return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : undefined;
-}
-
 /** Reads a query string leniently: anything unrecognised falls back to its default instead of failing. */
-export function parseViewState(search: string): ViewState {
+export function parseViewState(search: string, measures: readonly Measure[] = MEASURES): ViewState {
   const p = new URLSearchParams(search);
   const boundarySet = oneOf(BOUNDARY_SETS, p.get('boundarySet')) ?? '2024';
   const election = oneOf(ELECTIONS_BY_SET[boundarySet], oneOf(ELECTIONS, p.get('election')) ?? null);
   const region = p.get('region') ?? '';
-  const winner = p.get('winner') ?? '';
   const seat = p.get('seat') ?? '';
-  const redWall = p.get('redWall');
-  let minSwing = swing(p.get('minSwing'));
-  let maxSwing = swing(p.get('maxSwing'));
-  if (minSwing !== undefined && maxSwing !== undefined && minSwing > maxSwing) {
-    [minSwing, maxSwing] = [maxSwing, minSwing];
-  }
+  const measure = p.get('measure');
   return {
     boundarySet,
     election: election ?? DEFAULT_ELECTION[boundarySet],
-    measure: oneOf(MEASURE_IDS, p.get('measure')) ?? 'winner',
+    measure: measures.find((m) => m.id === measure)?.id ?? measures[0]?.id ?? DEFAULT_MEASURE.id,
     view: p.get('view') === 'hex' ? 'hex' : 'geo',
     region: ONS_CODE.test(region) ? region : undefined,
-    winner: PARTY.test(winner) ? winner : undefined,
-    redWall: redWall === 'true' ? true : redWall === 'false' ? false : undefined,
-    minSwing,
-    maxSwing,
-    target: oneOf(TARGET_FILTERS, p.get('target')),
+    filters: readFilters(p, measures),
     seat: ONS_CODE.test(seat) ? seat : undefined,
     sort: SORT.test(p.get('sort') ?? '') ? (p.get('sort') as string) : 'name',
   };
 }
 
 /** The inverse of parseViewState; defaults are written too so a link still means the same thing later. */
-export function serializeViewState(s: ViewState): string {
+export function serializeViewState(s: ViewState, measures: readonly Measure[] = MEASURES): string {
   const p = new URLSearchParams();
   p.set('boundarySet', s.boundarySet);
   p.set('election', s.election);
   p.set('measure', s.measure);
   p.set('view', s.view);
   if (s.region) p.set('region', s.region);
-  if (s.winner) p.set('winner', s.winner);
-  if (s.redWall !== undefined) p.set('redWall', String(s.redWall));
-  if (s.minSwing !== undefined) p.set('minSwing', String(s.minSwing));
-  if (s.maxSwing !== undefined) p.set('maxSwing', String(s.maxSwing));
-  if (s.target) p.set('target', s.target);
+  for (const key of filterKeys(measures)) {
+    const value = s.filters[key];
+    if (value !== undefined) p.set(key, value);
+  }
   if (s.sort !== 'name') p.set('sort', s.sort);
   if (s.seat) p.set('seat', s.seat);
   return p.toString();
 }
 
+/** Merges filter changes: a key set to undefined is removed, so absent and unset are the same thing. */
+function mergeFilters(current: FilterValues, change: FilterValues): FilterValues {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...current, ...change })) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 /** Applies a change, keeping the election valid for the boundary set it is shown on. */
 export function applyChange(state: ViewState, change: Partial<ViewState>): ViewState {
   const next = { ...state, ...change };
+  if (change.filters) next.filters = mergeFilters(state.filters, change.filters);
   if (!ELECTIONS_BY_SET[next.boundarySet].includes(next.election)) {
     next.election = DEFAULT_ELECTION[next.boundarySet];
   }
@@ -109,22 +109,37 @@ export function applyChange(state: ViewState, change: Partial<ViewState>): ViewS
   return next;
 }
 
-export function hasFilters(s: ViewState): boolean {
-  return (
-    s.region !== undefined ||
-    s.winner !== undefined ||
-    s.redWall !== undefined ||
-    s.minSwing !== undefined ||
-    s.maxSwing !== undefined ||
-    s.target !== undefined
-  );
+/** How many filters are set (the region, and each filter key with a value). */
+export function filterCount(s: Pick<ViewState, 'region' | 'filters'>): number {
+  return (s.region === undefined ? 0 : 1) + Object.values(s.filters).filter((v) => v !== undefined).length;
 }
 
+export function hasFilters(s: Pick<ViewState, 'region' | 'filters'>): boolean {
+  return filterCount(s) > 0;
+}
+
+/** The change that clears the region and every measure's filters. */
 export const NO_FILTERS: Partial<ViewState> = {
   region: undefined,
-  winner: undefined,
-  redWall: undefined,
-  minSwing: undefined,
-  maxSwing: undefined,
-  target: undefined,
+  filters: Object.fromEntries(filterKeys(MEASURES).map((k) => [k, undefined])),
 };
+
+/**
+ * The seat-list query for a view: the same parameters feed the map, the table and the CSV link. Filters
+ * and sort keys of measures that cannot be used here (other boundaries, or layers this caller does not
+ * see) are left out rather than sent to be refused.
+ */
+export function seatListParams(
+  s: ViewState,
+  ctx: MeasureContext,
+  measures: readonly Measure[] = MEASURES,
+): QueryParams {
+  const sortKey = s.sort.replace(/^-/, '');
+  return {
+    boundarySet: s.boundarySet,
+    election: s.election,
+    region: s.region,
+    ...filterParams(s.filters, measures, ctx),
+    sort: unusableSorts(measures, ctx).has(sortKey) ? 'name' : s.sort,
+  };
+}

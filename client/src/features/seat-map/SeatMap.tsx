@@ -5,14 +5,18 @@ import { useCallback, useMemo, useState } from 'react';
 import { MapContainer, TileLayer } from 'react-leaflet';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useSeatShapes } from './api.ts';
-import type { BoundsTuple } from './geometry.ts';
+import type { BoundsTuple, SeatFeature } from './geometry.ts';
 import { DataAttribution } from './layers/DataAttribution.tsx';
+import { KeyboardSeats } from './layers/KeyboardSeats.tsx';
 import { HOME_PADDING, MapFocus, type FocusRequest } from './layers/MapFocus.tsx';
 import { SeatLayer } from './layers/SeatLayer.tsx';
+import { SeatOutline } from './layers/SeatOutline.tsx';
 import { Legend } from './Legend.tsx';
 import type { ColourScale } from './measures.ts';
-import { describeValue } from './measureText.ts';
-import { drawnOnTop, seatStyle, type StyleContext } from './seatStyle.ts';
+import { drawnOnTop, SELECTED_OUTLINE, seatStyle, type StyleContext } from './seatStyle.ts';
+
+/** The map container's id: the skip link (app/App.tsx) moves focus to it. */
+export const SEAT_MAP_ID = 'seat-map';
 
 /** Great Britain and Northern Ireland, Scilly to Shetland. */
 const UK_BOUNDS: BoundsTuple = [
@@ -86,22 +90,26 @@ export function SeatMap(props: SeatMapProps) {
   const tiles = view === 'geo' && !!config?.tileUrl;
 
   const matching = useMemo(() => (seats ? new Map(seats.map((s) => [s.code, s])) : undefined), [seats]);
-  const ctx: StyleContext = useMemo(
-    () => ({ scale, matching, selected, view, tiles }),
-    [scale, matching, selected, view, tiles],
-  );
+  const ctx: StyleContext = useMemo(() => ({ scale, matching, view, tiles }), [scale, matching, view, tiles]);
   const styleOf = useCallback((code: string) => seatStyle(code, ctx), [ctx]);
   const onTop = useCallback((code: string) => drawnOnTop(code, ctx), [ctx]);
-  const describe = useCallback(
-    (code: string) => {
+  const describeText = useCallback(
+    (code: string): [name: string, line: string] => {
       const seat = matching?.get(code);
-      return tooltipElement(
+      return [
         shapes.data?.places.get(code)?.name ?? code,
-        seat ? describeValue(scale.measure, seat, partyName) : 'Does not match the filters',
-      );
+        seat ? scale.describe(seat, partyName) : 'Does not match the filters',
+      ];
     },
     [shapes.data, matching, scale, partyName],
   );
+  const describe = useCallback((code: string) => tooltipElement(...describeText(code)), [describeText]);
+  const announce = useCallback((code: string) => describeText(code).join(': '), [describeText]);
+  const features = useMemo(() => {
+    const byCode = new Map<string, SeatFeature>();
+    for (const f of shapes.data?.collection.features ?? []) byCode.set(f.id, f);
+    return byCode;
+  }, [shapes.data]);
   const shapesKey = shapes.data?.key;
   const onDrawn = useCallback((count: number) => setDrawn({ key: shapesKey ?? '', count }), [shapesKey]);
   const home = view === 'geo' ? UK_BOUNDS : shapes.data?.bounds;
@@ -139,6 +147,7 @@ export function SeatMap(props: SeatMapProps) {
         {shapes.data && home && (
           <MapContainer
             key={view}
+            id={SEAT_MAP_ID}
             className={`seat-map__leaflet seat-map__leaflet--${view}${tiles ? ' seat-map__leaflet--tiles' : ''}`}
             crs={view === 'hex' ? CRS.Simple : CRS.EPSG3857}
             bounds={home}
@@ -148,7 +157,6 @@ export function SeatMap(props: SeatMapProps) {
             zoomSnap={0.25}
             zoomDelta={0.5}
             preferCanvas
-            aria-label={`Map of ${drawnCount} seats, ${view === 'hex' ? 'hex cartogram' : 'boundaries'}`}
           >
             {tiles && config && <TileLayer url={config.tileUrl} attribution={config.tileAttribution} />}
             {dataAttribution && <DataAttribution lines={dataAttribution} />}
@@ -160,6 +168,21 @@ export function SeatMap(props: SeatMapProps) {
               describe={describe}
               onSelect={onSelect}
               onDrawn={onDrawn}
+              complete={figures === 'ready'}
+            />
+            <SeatOutline
+              feature={selected ? features.get(selected) : undefined}
+              style={SELECTED_OUTLINE}
+              pane="seat-selected"
+              zIndex={450}
+            />
+            <KeyboardSeats
+              places={shapes.data.places}
+              features={features}
+              selected={selected}
+              label={`Map of ${drawnCount} seats, ${view === 'hex' ? 'hex cartogram' : 'boundaries'}`}
+              describe={announce}
+              onSelect={onSelect}
             />
             <MapFocus
               focus={focus}

@@ -1,6 +1,15 @@
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, buildShapes, hexCentre, hexCollection, labelPoint, toLatLng } from './geometry.ts';
+import {
+  boundsOf,
+  buildShapes,
+  hexCentre,
+  hexCollection,
+  hexShapes,
+  labelPoint,
+  toLatLng,
+  type SeatCollection,
+} from './geometry.ts';
 
 function inside([x, y]: readonly [number, number], ring: Position[]): boolean {
   let hit = false;
@@ -129,5 +138,77 @@ describe('hex layout (odd-r, r northwards)', () => {
     expect(ring[0]).toEqual(ring[6]);
     expect(shapes.places.get('E2')?.name).toBe('Two');
     expect(shapes.key).toBe('hex-2010');
+  });
+});
+
+describe('shapes made for the first paint', () => {
+  const square = (x: number, y: number): Position[] => [
+    [x, y],
+    [x + 1, y],
+    [x + 1, y + 1],
+    [x, y + 1],
+    [x, y],
+  ];
+  const collection: SeatCollection = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        id: 'E1',
+        properties: { name: 'One' },
+        geometry: { type: 'Polygon', coordinates: [square(0, 50)] },
+      },
+      {
+        type: 'Feature',
+        id: 'E2',
+        properties: { name: 'Two' },
+        geometry: { type: 'MultiPolygon', coordinates: [[square(2, 51)], [square(4, 52)]] },
+      },
+    ],
+  };
+
+  it('gives each seat the label point and bounds its geometry has, and the union of them', () => {
+    const shapes = buildShapes('geo', '2024', collection);
+    for (const f of collection.features) {
+      const place = shapes.places.get(f.id);
+      expect(place?.name).toBe(f.properties.name);
+      expect(place?.label).toEqual(toLatLng(labelPoint(f.geometry)));
+      expect(place?.bounds).toEqual(boundsOf(f.geometry));
+      expect(place?.label).toBe(place?.label); // worked out once
+    }
+    expect(shapes.bounds).toEqual([
+      [50, 0],
+      [53, 5],
+    ]);
+  });
+
+  it('makes the hex map lazily with the same hexagons, centres and boxes', () => {
+    const hex = {
+      layout: 'odd-r' as const,
+      hexes: {
+        E1: { n: 'One', q: 0, r: 0, region: 'X' },
+        E2: { n: 'Two', q: 3, r: -1, region: 'X' },
+      },
+    };
+    const lazy = hexShapes('2024', hex);
+    expect(lazy.key).toBe('hex-2024');
+    expect(lazy.places.get('E2')?.name).toBe('Two');
+    expect(lazy.collection).toEqual(hexCollection(hex));
+    expect(lazy.collection).toBe(lazy.collection);
+    for (const f of lazy.collection.features) {
+      const place = lazy.places.get(f.id);
+      const [x, y] = hexCentre(hex.hexes[f.id as 'E1'].q, hex.hexes[f.id as 'E1'].r);
+      expect(place?.label[0]).toBeCloseTo(y);
+      expect(place?.label[1]).toBeCloseTo(x);
+      const [[s, w], [n, e]] = boundsOf(f.geometry);
+      const [[ls, lw], [ln, le]] = place?.bounds ?? [[], []];
+      for (const [a, b] of [
+        [s, ls],
+        [w, lw],
+        [n, ln],
+        [e, le],
+      ] as [number, number][])
+        expect(a).toBeCloseTo(b, 9);
+    }
   });
 });

@@ -1,12 +1,23 @@
 import type { TParty, TSeatFigures } from '@groundwork/server/contracts';
 import { describe, expect, it } from 'vitest';
-import { describeValue } from './measureText.ts';
-import { binIndex, binLabels, classCounts, colourScale, type SeatValues } from './measures.ts';
+import { SEAT_MEASURES } from '../seats/seatMeasures.tsx';
+import { colourScale, type Measure } from './measure.ts';
+import { binIndex, binLabels, classCounts, type SeatValues } from './measures.ts';
+
+function measure(id: string): Measure {
+  const m = SEAT_MEASURES.find((x) => x.id === id);
+  if (!m) throw new Error(`no measure ${id}`);
+  return m;
+}
 
 const parties = new Map<string, TParty>([
   ['Lab', { code: 'Lab', name: 'Labour', colour: '#E4003B' }],
   ['Con', { code: 'Con', name: 'Conservative', colour: '#0087DC' }],
 ]);
+
+function scaleOf(id: string, seats: readonly SeatValues[] = []) {
+  return colourScale(measure(id), { parties, seats });
+}
 
 function seat(result: Partial<TSeatFigures> | null, extra: Partial<SeatValues> = {}): SeatValues {
   return {
@@ -50,18 +61,18 @@ describe('binLabels', () => {
 describe('colourScale', () => {
   it('colours winners in their party colour and lists only parties that won', () => {
     const seats = [seat({ winner: 'Con' }), seat({ winner: 'Con' }), seat({ winner: 'Lab' })];
-    const scale = colourScale('winner', parties, seats);
+    const scale = scaleOf('winner', seats);
     expect(scale.groups[0]?.classes.map((c) => c.label)).toEqual(['Conservative', 'Labour']);
     expect(scale.classOf(seats[2] as SeatValues)?.colour).toBe('#E4003B');
   });
 
   it('falls back to grey for a party it does not know', () => {
-    const scale = colourScale('winner', parties, []);
+    const scale = scaleOf('winner');
     expect(scale.classOf(seat({ winner: 'Xyz' }))).toMatchObject({ label: 'Xyz', colour: '#9aa0a6' });
   });
 
   it('states the unit of the majority and puts marginals in the first class', () => {
-    const scale = colourScale('majorityPct', parties, []);
+    const scale = scaleOf('majorityPct');
     expect(scale.title).toBe('Majority (% of valid votes)');
     expect(scale.groups[0]?.classes.map((c) => c.label)).toEqual([
       '0–5',
@@ -76,7 +87,7 @@ describe('colourScale', () => {
   });
 
   it('separates swing to gain from swing to lose', () => {
-    const scale = colourScale('swingNeeded', parties, []);
+    const scale = scaleOf('swingNeeded');
     expect(scale.groups.map((g) => g.heading)).toEqual([
       'Not Labour: swing to gain',
       'Labour-held: swing to lose',
@@ -89,22 +100,20 @@ describe('colourScale', () => {
   });
 
   it('has no class for missing values', () => {
-    expect(colourScale('leavePct', parties, []).classOf(seat(null, { leavePct: null }))).toBeNull();
-    expect(colourScale('turnoutPct', parties, []).classOf(seat(null))).toBeNull();
-    expect(
-      colourScale('deprivationDecile', parties, []).classOf(seat(null, { deprivationDecile: null })),
-    ).toBeNull();
+    expect(scaleOf('leavePct').classOf(seat(null, { leavePct: null }))).toBeNull();
+    expect(scaleOf('turnoutPct').classOf(seat(null))).toBeNull();
+    expect(scaleOf('deprivationDecile').classOf(seat(null, { deprivationDecile: null }))).toBeNull();
   });
 
   it('gives each deprivation decile its own class, 1 the most deprived', () => {
-    const scale = colourScale('deprivationDecile', parties, []);
+    const scale = scaleOf('deprivationDecile');
     expect(scale.groups[0]?.classes).toHaveLength(10);
     expect(scale.classOf(seat(null, { deprivationDecile: 1 }))?.label).toBe('1 (most deprived)');
   });
 
   it('gives every class a distinct colour', () => {
     for (const id of ['majorityPct', 'swingNeeded', 'leavePct', 'turnoutPct', 'deprivationDecile'] as const) {
-      const colours = colourScale(id, parties, []).groups.flatMap((g) => g.classes.map((c) => c.colour));
+      const colours = scaleOf(id).groups.flatMap((g) => g.classes.map((c) => c.colour));
       expect(new Set(colours).size).toBe(colours.length);
     }
   });
@@ -112,7 +121,7 @@ describe('colourScale', () => {
 
 describe('classCounts', () => {
   it('counts seats per class and those without data', () => {
-    const scale = colourScale('leavePct', parties, []);
+    const scale = scaleOf('leavePct');
     const counts = classCounts(scale, [
       seat(null, { leavePct: 62 }),
       seat(null, { leavePct: 61 }),
@@ -123,9 +132,11 @@ describe('classCounts', () => {
   });
 });
 
-describe('describeValue', () => {
+describe('describe', () => {
   it('says the direction of the swing', () => {
-    expect(describeValue('swingNeeded', seat({}), (c) => c)).toBe('Labour needs 0.9 pts swing to gain');
-    expect(describeValue('majorityPct', seat({}), (c) => c)).toBe('Majority 712 (1.7%)');
+    const say = (id: string) => scaleOf(id).describe(seat({}), (c) => c);
+    expect(say('swingNeeded')).toBe('Labour needs 0.9 pts swing to gain');
+    expect(say('majorityPct')).toBe('Majority 712 (1.7%)');
+    expect(say('winner')).toBe('Won by Con');
   });
 });

@@ -1,38 +1,42 @@
 import { ZSeatDetail, ZSeatListResponse, type TBoundarySet } from '@groundwork/server/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { apiGet, apiUrl, type QueryParams } from '../../api/http.ts';
-import type { ViewState } from '../explorer/viewState.ts';
+import { useSession } from '../auth/api.ts';
 
-/** The filters the server applies; the table, the map and the CSV all use exactly these. */
-export function seatListParams(v: ViewState): QueryParams {
-  return {
-    boundarySet: v.boundarySet,
-    election: v.election,
-    region: v.region,
-    winner: v.winner,
-    redWall: v.redWall,
-    minSwing: v.minSwing,
-    maxSwing: v.maxSwing,
-    sort: v.sort,
-  };
+export function seatCsvUrl(params: QueryParams): string {
+  return apiUrl('/api/seats.csv', params);
 }
 
-export function seatCsvUrl(v: ViewState): string {
-  return apiUrl('/api/seats.csv', seatListParams(v));
-}
-
+/**
+ * Seat lists and details carry the layers their caller may see, so each is kept per viewer (the last key
+ * part): a sign-in or sign-out in the page never shows one person's answer to another.
+ */
 export const seatKeys = {
   all: ['seats'] as const,
   lists: () => [...seatKeys.all, 'list'] as const,
-  list: (params: QueryParams) => [...seatKeys.lists(), params] as const,
+  list: (params: QueryParams, viewer: string) => [...seatKeys.lists(), params, viewer] as const,
   details: () => [...seatKeys.all, 'detail'] as const,
   detail: (boundarySet: TBoundarySet, code: string) => [...seatKeys.details(), boundarySet, code] as const,
 };
 
-export function useSeatList(view: ViewState) {
-  const params = seatListParams(view);
+/**
+ * Who the seat queries are answered for. The server goes by the session cookie, so what is fetched before
+ * the session is known is for whoever was signed in when the page loaded ('page'): the first requests
+ * need not wait for /api/auth/me. After a sign-in or sign-out here the viewer is the new user.
+ */
+export function useSeatViewer(): string {
+  const session = useSession();
+  const current =
+    session.data === undefined ? undefined : session.data ? `user-${session.data.user.id}` : 'anonymous';
+  const [atLoad, setAtLoad] = useState(current);
+  if (atLoad === undefined && current !== undefined) setAtLoad(current);
+  return current === undefined || current === (atLoad ?? current) ? 'page' : current;
+}
+
+export function useSeatList(params: QueryParams, viewer: string) {
   return useQuery({
-    queryKey: seatKeys.list(params),
+    queryKey: seatKeys.list(params, viewer),
     queryFn: ({ signal }) => apiGet('/api/seats', { params, schema: ZSeatListResponse, signal }),
     // Keep the previous rows on screen while a new filter loads, instead of flashing an empty table.
     placeholderData: keepPreviousData,
@@ -40,9 +44,9 @@ export function useSeatList(view: ViewState) {
   });
 }
 
-export function useSeatDetail(boundarySet: TBoundarySet, code: string | undefined) {
+export function useSeatDetail(boundarySet: TBoundarySet, code: string | undefined, viewer: string) {
   return useQuery({
-    queryKey: seatKeys.detail(boundarySet, code ?? ''),
+    queryKey: [...seatKeys.detail(boundarySet, code ?? ''), viewer],
     queryFn: ({ signal }) =>
       apiGet(`/api/seats/${boundarySet}/${encodeURIComponent(code ?? '')}`, { schema: ZSeatDetail, signal }),
     enabled: code !== undefined,

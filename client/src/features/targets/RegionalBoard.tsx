@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
-import { useSession } from '../auth/api.ts';
 import { useRegions } from '../reference/api.ts';
 import { boardCsvUrl, STATUS_LABELS, useTargetBoard, useTargetVisibility } from './api.ts';
+import { useOwnRegion } from './ownRegion.ts';
 import { fmtWhen } from './TargetSection.tsx';
 
 function regionFromUrl(): string | undefined {
@@ -10,16 +10,17 @@ function regionFromUrl(): string | undefined {
   return r && /^[A-Z]\d{8}$/.test(r) ? r : undefined;
 }
 
-/** One region's seat targets by tier, for the regional team's meeting, with a CSV of the same. */
+/**
+ * One region's seat targets by tier, for the regional team's meeting, with a CSV of the same. It opens on
+ * the region in the link, else on the user's own region (their regional grant, or their CLP's region);
+ * anyone, admins above all, can pick another.
+ */
 export function RegionalBoard() {
-  const session = useSession();
   const visibility = useTargetVisibility();
   const regions = useRegions();
-  const staffRegion = session.data?.grants.find(
-    (g) => g.role === 'regional_staff' && g.regionCode,
-  )?.regionCode;
+  const own = useOwnRegion();
   const [chosen, setChosen] = useState<string | undefined>(regionFromUrl);
-  const region = chosen ?? staffRegion ?? undefined;
+  const region = chosen ?? own.region;
   const board = useTargetBoard(region);
   const regionList = useMemo(() => regions.data ?? [], [regions.data]);
 
@@ -59,6 +60,10 @@ export function RegionalBoard() {
       </div>
       {visibility === 'signin' ? (
         <p className="state">Sign in to see the regional targets.</p>
+      ) : !region && own.pending ? (
+        <p className="state" role="status">
+          Finding your region…
+        </p>
       ) : !region ? (
         <p className="state">Choose a region to see its targets.</p>
       ) : board.isPending ? (
@@ -74,33 +79,35 @@ export function RegionalBoard() {
           No targets have been set in {board.data.region.name} yet.
         </p>
       ) : (
-        <table className="seat-table board__table">
-          <caption>
-            Targets in {board.data.region.name} ({board.data.items.length}), by tier
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Seat</th>
-              <th scope="col">Status</th>
-              <th scope="col">Tier</th>
-              <th scope="col">Rationale</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.data.items.map((t) => (
-              <tr key={t.code} data-seat={t.code}>
-                <th scope="row">
-                  <a href={`/?boundarySet=2024&seat=${t.code}`}>{t.name}</a>
-                </th>
-                <td>{STATUS_LABELS[t.status]}</td>
-                <td className="num">{t.tier ?? '–'}</td>
-                <td className="board__rationale">{t.rationale || '–'}</td>
-                <td>{t.updatedAt ? `${t.updatedBy?.name ?? 'Unknown'}, ${fmtWhen(t.updatedAt)}` : '–'}</td>
+        <div className="table-scroll">
+          <table className="seat-table board__table">
+            <caption>
+              Targets in {board.data.region.name} ({board.data.items.length}), by tier
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Seat</th>
+                <th scope="col">Status</th>
+                <th scope="col">Tier</th>
+                <th scope="col">Rationale</th>
+                <th scope="col">Updated</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {board.data.items.map((t) => (
+                <tr key={t.code} data-seat={t.code}>
+                  <th scope="row">
+                    <a href={`/?boundarySet=2024&seat=${t.code}`}>{t.name}</a>
+                  </th>
+                  <td>{STATUS_LABELS[t.status]}</td>
+                  <td className="num">{t.tier ?? '–'}</td>
+                  <td className="board__rationale">{t.rationale || '–'}</td>
+                  <td>{t.updatedAt ? `${t.updatedBy?.name ?? 'Unknown'}, ${fmtWhen(t.updatedAt)}` : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -1,6 +1,8 @@
+import type { TTargetLayer } from '@groundwork/server/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors, useSession } from '../auth/api.ts';
+import type { SeatSectionProps } from '../seat-map/measure.ts';
 import {
   canEditTarget,
   conflictTarget,
@@ -9,7 +11,6 @@ import {
   useSeatTarget,
   useSetTarget,
   useTargetHistory,
-  useTargetVisibility,
   type HistoryEntry,
   type SeatTarget,
   type TargetStatus,
@@ -19,26 +20,38 @@ export function fmtWhen(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function redWallText(t: SeatTarget): string {
+interface RedWallFacts {
+  redWall: boolean;
+  redWallComputed: boolean;
+  redWallOverride?: boolean | null | undefined;
+  redWallReason?: string | null | undefined;
+}
+
+function redWallText(t: RedWallFacts): string {
   const flag = t.redWall ? 'Red wall' : 'Not red wall';
-  if (t.redWallOverride === null) return `${flag} (computed)`;
+  if (t.redWallOverride === null || t.redWallOverride === undefined) return `${flag} (computed)`;
   return `${flag} (set by staff, computed: ${t.redWallComputed ? 'yes' : 'no'})${t.redWallReason ? ` – ${t.redWallReason}` : ''}`;
 }
 
-function targetSummary(t: SeatTarget): string {
+/** "Defend, tier 1", or "No target". */
+export function targetSummary(t: Pick<TTargetLayer, 'status' | 'tier'>): string {
   if (t.status === 'NONE') return STATUS_LABELS.NONE;
   return `${STATUS_LABELS[t.status]}${t.tier === null ? '' : `, tier ${t.tier}`}`;
 }
 
-/** A 2024 seat's target: what it is, who set it, its history, and an inline editor for those allowed. */
-export function TargetSection({ code }: { code: string }) {
-  const visibility = useTargetVisibility();
-  const session = useSession();
-  const target = useSeatTarget(code, visibility === 'visible');
-  const [editing, setEditing] = useState(false);
+const NO_TARGET: TTargetLayer = { status: 'NONE', tier: null };
 
-  if (visibility === 'unknown') return null;
-  if (visibility === 'signin') {
+/**
+ * A 2024 seat's target as the seat's detail carries it for this caller: status and tier, and at the
+ * `full` level the rationale, the red-wall override, who set it and its history. Those allowed to edit
+ * it get an inline editor, which fetches the target with its version only when opened.
+ */
+export function TargetSection({ seat }: SeatSectionProps) {
+  const session = useSession();
+  const [editing, setEditing] = useState(false);
+  const level = seat.layers.target;
+
+  if (!level) {
     return (
       <section className="card-section target" aria-label="Target">
         <h3 className="card-section__title">Target</h3>
@@ -46,30 +59,15 @@ export function TargetSection({ code }: { code: string }) {
       </section>
     );
   }
-  if (target.isPending) {
-    return (
-      <section className="card-section target" aria-label="Target" aria-busy="true">
-        <h3 className="card-section__title">Target</h3>
-        <p>Loading target…</p>
-      </section>
-    );
-  }
-  if (target.isError) {
-    return (
-      <section className="card-section target" aria-label="Target">
-        <h3 className="card-section__title">Target</h3>
-        <p role="alert">The target could not be loaded: {errorMessage(target.error)}</p>
-      </section>
-    );
-  }
-  const t = target.data;
-  const mayEdit = canEditTarget(session.data, t.region.code);
+  const t = seat.target ?? NO_TARGET;
+  const full = level === 'full';
+  const mayEdit = canEditTarget(session.data, seat.region.code);
 
   return (
     <section className="card-section target" aria-label="Target" data-status={t.status}>
       <h3 className="card-section__title">Target</h3>
       {editing ? (
-        <TargetForm target={t} onDone={() => setEditing(false)} />
+        <TargetEditor code={seat.code} onDone={() => setEditing(false)} />
       ) : (
         <>
           <dl className="target__facts">
@@ -77,22 +75,33 @@ export function TargetSection({ code }: { code: string }) {
               <dt>Status</dt>
               <dd data-testid="target-status">{targetSummary(t)}</dd>
             </div>
-            {t.rationale && (
+            {full && t.rationale && (
               <div>
                 <dt>Rationale</dt>
                 <dd className="target__rationale">{t.rationale}</dd>
               </div>
             )}
-            <div>
-              <dt>Red wall</dt>
-              <dd>{redWallText(t)}</dd>
-            </div>
+            {full && (
+              <div>
+                <dt>Red wall</dt>
+                <dd data-testid="target-red-wall">
+                  {redWallText({
+                    redWall: seat.redWall,
+                    redWallComputed: seat.redWallComputed,
+                    redWallOverride: t.redWallOverride,
+                    redWallReason: t.redWallReason,
+                  })}
+                </dd>
+              </div>
+            )}
           </dl>
-          <p className="target__by">
-            {t.version === 0 || !t.updatedAt
-              ? 'No target has been set for this seat.'
-              : `Set by ${t.updatedBy?.name ?? 'an unknown user'} on ${fmtWhen(t.updatedAt)}`}
-          </p>
+          {full && (
+            <p className="target__by">
+              {!t.updatedAt
+                ? 'No target has been set for this seat.'
+                : `Set by ${t.updatedBy?.name ?? 'an unknown user'} on ${fmtWhen(t.updatedAt)}`}
+            </p>
+          )}
           {mayEdit && (
             <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
               Edit target
@@ -100,9 +109,32 @@ export function TargetSection({ code }: { code: string }) {
           )}
         </>
       )}
-      <TargetHistory code={code} />
+      {full && <TargetHistory code={seat.code} />}
     </section>
   );
+}
+
+/** Loads the target with its version, fresh each time it opens, then shows the form. */
+function TargetEditor({ code, onDone }: { code: string; onDone: () => void }) {
+  const target = useSeatTarget(code);
+  if (target.isPending || (target.isFetching && !target.isFetchedAfterMount)) {
+    return (
+      <p role="status" aria-busy="true">
+        Loading the target…
+      </p>
+    );
+  }
+  if (target.isError) {
+    return (
+      <div role="alert">
+        <p>The target could not be loaded: {errorMessage(target.error)}</p>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          Close
+        </button>
+      </div>
+    );
+  }
+  return <TargetForm target={target.data} onDone={onDone} />;
 }
 
 type OverrideChoice = 'computed' | 'true' | 'false';

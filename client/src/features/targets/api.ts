@@ -3,21 +3,22 @@ import { z } from 'zod';
 import { ApiError } from '../../api/ApiError.ts';
 import { apiGet, apiSend, apiUrl } from '../../api/http.ts';
 import { useSession, type AuthState } from '../auth/api.ts';
+import { seatKeys } from '../seats/api.ts';
 
 import {
   TARGET_STATUSES,
   ZHistoryResponse,
   ZSeatTarget,
   ZTargetBoardResponse as ZBoard,
-  ZTargetMapResponse as ZTargetMap,
   ZTargetsPublic,
+  type TSeatDetail,
+  type TTargetsPublic,
   type ZHistoryEntry,
 } from '@groundwork/server/contracts';
 
 export { TARGET_STATUSES, ZSeatTarget };
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export type SeatTarget = z.infer<typeof ZSeatTarget>;
-export type TargetMark = z.infer<typeof ZTargetMap>['items'][number];
 export type HistoryEntry = z.infer<typeof ZHistoryEntry>;
 export type TargetBoard = z.infer<typeof ZBoard>;
 
@@ -34,13 +35,12 @@ export interface TargetChange {
 export const targetKeys = {
   all: ['targets'] as const,
   visibility: () => [...targetKeys.all, 'public'] as const,
-  map: () => [...targetKeys.all, 'map'] as const,
   seat: (code: string) => [...targetKeys.all, 'seat', code] as const,
   history: (code: string) => [...targetKeys.all, 'history', code] as const,
   board: (region: string) => [...targetKeys.all, 'board', region] as const,
 };
 
-/** Whether an admin has made targets readable without signing in. */
+/** Whether an admin has made targets readable without signing in, and their details too. */
 export function useTargetsPublic() {
   return useQuery({
     queryKey: targetKeys.visibility(),
@@ -49,12 +49,12 @@ export function useTargetsPublic() {
   });
 }
 
-/** Admins only: make targets public, or signed-in only again. */
+/** Admins only: make targets (and their details) public, or signed-in only again. */
 export function useSetTargetsPublic() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (value: boolean) =>
-      apiSend('PUT', '/api/settings/targets-public', { body: { public: value }, schema: ZTargetsPublic }),
+    mutationFn: (value: TTargetsPublic) =>
+      apiSend('PUT', '/api/settings/targets-public', { body: value, schema: ZTargetsPublic }),
     onSuccess: (result) => queryClient.setQueryData(targetKeys.visibility(), result),
   });
 }
@@ -79,20 +79,7 @@ export function canEditTarget(session: AuthState | null | undefined, regionCode:
   );
 }
 
-/** Every 2024 seat with a target status, as a code → mark map for the map and the target filter. */
-export function useSeatTargets() {
-  const visible = useTargetVisibility() === 'visible';
-  return useQuery({
-    queryKey: targetKeys.map(),
-    queryFn: async ({ signal }) => {
-      const res = await apiGet('/api/seat-targets', { schema: ZTargetMap, signal });
-      return new Map(res.items.map((t) => [t.code, t]));
-    },
-    enabled: visible,
-    staleTime: 60_000,
-  });
-}
-
+/** A seat's target as an editor needs it, with its version; fetched only to edit it. */
 export function useSeatTarget(code: string, enabled = true) {
   return useQuery({
     queryKey: targetKeys.seat(code),
@@ -118,9 +105,30 @@ export function conflictTarget(error: unknown): SeatTarget | undefined {
   return parsed.success ? parsed.data.current : undefined;
 }
 
+/** What a saved target changes in a seat's detail, at the level of the layer the detail carries. */
+function withTarget(seat: TSeatDetail, t: SeatTarget): TSeatDetail {
+  const full = seat.layers.target === 'full';
+  return {
+    ...seat,
+    redWall: full ? t.redWall : seat.redWall,
+    target: full
+      ? {
+          status: t.status,
+          tier: t.tier,
+          rationale: t.rationale,
+          redWallOverride: t.redWallOverride,
+          redWallReason: t.redWallReason,
+          updatedAt: t.updatedAt,
+          updatedBy: t.updatedBy,
+        }
+      : { status: t.status, tier: t.tier },
+  };
+}
+
 /**
- * Saves a seat's target. Only that seat's target, its history and its entry in the map of targets are
- * refreshed: the seats, their shapes and figures are untouched.
+ * Saves a seat's target. The seat's detail shows the answer at once; the seat lists (map colours, legend,
+ * table, red-wall outlines) and the detail are then refetched from the server, which joins the target in.
+ * The seats' shapes are untouched.
  */
 export function useSetTarget(code: string) {
   const queryClient = useQueryClient();
@@ -129,13 +137,10 @@ export function useSetTarget(code: string) {
       apiSend('PUT', `/api/seats/2024/${encodeURIComponent(code)}/target`, { body, schema: ZSeatTarget }),
     onSuccess: (target) => {
       queryClient.setQueryData(targetKeys.seat(code), target);
-      queryClient.setQueryData<Map<string, TargetMark>>(targetKeys.map(), (old) => {
-        if (!old) return old;
-        const next = new Map(old);
-        if (target.status === 'NONE') next.delete(code);
-        else next.set(code, { code, status: target.status, tier: target.tier });
-        return next;
-      });
+      const detail = seatKeys.detail('2024', code);
+      queryClient.setQueriesData<TSeatDetail>({ queryKey: detail }, (old) => old && withTarget(old, target));
+      void queryClient.invalidateQueries({ queryKey: detail });
+      void queryClient.invalidateQueries({ queryKey: seatKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: targetKeys.history(code) });
       void queryClient.invalidateQueries({ queryKey: targetKeys.board(target.region.code) });
     },

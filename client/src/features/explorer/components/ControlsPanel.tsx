@@ -1,17 +1,15 @@
-import type { TElection, TParty, TRegion } from '@groundwork/server/contracts';
-import { useCallback, useMemo } from 'react';
-import { TARGET_STATUS_LABELS } from '../../seat-map/measures.ts';
-import { ELECTIONS_BY_SET, hasFilters, NO_FILTERS, TARGET_FILTERS, type ViewState } from '../viewState.ts';
-import type { TargetAvailability } from './MapToolbar.tsx';
-import { SwingRange } from './SwingRange.tsx';
+import type { TElection, TRegion } from '@groundwork/server/contracts';
+import { Fragment, useCallback, useMemo } from 'react';
+import type { FilterValues } from '../../seat-map/measure.ts';
+import type { FilterGroup } from '../useSeatView.ts';
+import { ELECTIONS_BY_SET, hasFilters, NO_FILTERS, type ViewState } from '../viewState.ts';
 
 interface ControlsPanelProps {
   state: ViewState;
   regions: readonly TRegion[];
-  parties: readonly TParty[];
   elections: readonly TElection[];
-  /** Whether the target filter can be used here (2024 boundaries, targets visible). */
-  targets: TargetAvailability;
+  /** The measures' filters, in registry order, with whether each measure can be used here. */
+  filterGroups: readonly FilterGroup[];
   onChange: (change: Partial<ViewState>) => void;
   /** The region filter changed: the map shows the region's seats. */
   onRegionChosen: () => void;
@@ -23,9 +21,8 @@ const SET_LABELS = { '2024': '2024 boundaries (current)', '2010': '2010–2023 b
 export function ControlsPanel({
   state,
   regions,
-  parties,
   elections,
-  targets,
+  filterGroups,
   onChange,
   onRegionChosen,
 }: ControlsPanelProps) {
@@ -35,8 +32,7 @@ export function ControlsPanel({
     return [...groups.entries()];
   }, [regions]);
   const electionName = (code: string) => elections.find((e) => e.code === code)?.name ?? code;
-  const sortedParties = useMemo(() => [...parties].sort((a, b) => a.name.localeCompare(b.name)), [parties]);
-  const onSwing = useCallback((c: Partial<ViewState>) => onChange(c), [onChange]);
+  const onFilters = useCallback((filters: FilterValues) => onChange({ filters }), [onChange]);
 
   return (
     <form className="controls" aria-label="Seats and filters" onSubmit={(e) => e.preventDefault()}>
@@ -96,69 +92,27 @@ export function ControlsPanel({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="f-winner" className="field__label">
-          Winner
-        </label>
-        <select
-          id="f-winner"
-          value={state.winner ?? ''}
-          onChange={(e) => onChange({ winner: e.target.value || undefined })}
-        >
-          <option value="">Any party</option>
-          {state.winner && !parties.some((p) => p.code === state.winner) && (
-            <option value={state.winner}>{state.winner}</option>
-          )}
-          {sortedParties.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-redwall" className="field__label">
-          Red wall
-        </label>
-        <select
-          id="f-redwall"
-          value={state.redWall === undefined ? '' : String(state.redWall)}
-          onChange={(e) =>
-            onChange({ redWall: e.target.value === '' ? undefined : e.target.value === 'true' })
-          }
-        >
-          <option value="">All seats</option>
-          <option value="true">Red-wall seats only</option>
-          <option value="false">Not red wall</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-target" className="field__label">
-          Target status
-        </label>
-        <select
-          id="f-target"
-          value={state.target ?? ''}
-          disabled={targets !== 'ok'}
-          aria-describedby={targets !== 'ok' ? 'f-target-note' : undefined}
-          onChange={(e) => onChange({ target: (e.target.value || undefined) as ViewState['target'] })}
-        >
-          <option value="">Any</option>
-          {TARGET_FILTERS.map((t) => (
-            <option key={t} value={t}>
-              {TARGET_STATUS_LABELS[t]}
-            </option>
-          ))}
-        </select>
-        {targets !== 'ok' && (
-          <p id="f-target-note" className="field__hint">
-            {targets === 'signin'
-              ? 'Sign in to filter by target.'
-              : 'Targets are set on the 2024 boundaries.'}
-          </p>
-        )}
-      </div>
-      <SwingRange min={state.minSwing} max={state.maxSwing} onChange={onSwing} />
+      {filterGroups.map(({ id, filters, availability: a }) => {
+        const note = a.state === 'denied' ? `f-${id}-note` : undefined;
+        return (
+          <Fragment key={id}>
+            {filters.map(({ keys, Control }) => (
+              <Control
+                key={keys.join()}
+                values={state.filters}
+                onChange={onFilters}
+                disabled={a.state !== 'ok'}
+                describedBy={note}
+              />
+            ))}
+            {a.state === 'denied' && (
+              <p id={note} className="field__hint">
+                {a.reason}
+              </p>
+            )}
+          </Fragment>
+        );
+      })}
       <button
         type="button"
         className="button button--secondary button--block"

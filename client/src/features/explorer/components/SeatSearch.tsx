@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { matchSeats, type SeatName } from './seatSearchMatch.ts';
+import { isCodeSearch, matchSeats, type SeatName } from './seatSearchMatch.ts';
 
 interface SeatSearchProps {
   seats: readonly SeatName[];
@@ -8,8 +8,8 @@ interface SeatSearchProps {
 }
 
 /**
- * Seat search as an ARIA combobox: typing lists matches, arrow keys move, Enter opens the highlighted
- * seat (or the first match), Escape closes the list.
+ * Seat search as an ARIA combobox: typing a name or an ONS code lists matches, arrow keys move, Enter opens
+ * the highlighted seat (or the first match), Escape closes the list.
  */
 export function SeatSearch({ seats, disabled, onSelect }: SeatSearchProps) {
   const id = useId();
@@ -19,6 +19,7 @@ export function SeatSearch({ seats, disabled, onSelect }: SeatSearchProps) {
   const [active, setActive] = useState(-1);
   const matches = useMemo(() => matchSeats(seats, text), [seats, text]);
   const expanded = open && text.trim() !== '';
+  const byCode = isCodeSearch(text);
 
   const choose = (seat: SeatName | undefined) => {
     if (!seat) return;
@@ -57,7 +58,7 @@ export function SeatSearch({ seats, disabled, onSelect }: SeatSearchProps) {
         role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Type a seat name"
+        placeholder="Seat name or ONS code"
         disabled={disabled}
         aria-autocomplete="list"
         aria-expanded={expanded}
@@ -92,6 +93,7 @@ export function SeatSearch({ seats, disabled, onSelect }: SeatSearchProps) {
             onMouseEnter={() => setActive(i)}
           >
             {seat.name}
+            {byCode && <span className="seat-search__code"> {seat.code}</span>}
           </li>
         ))}
         {matches.length === 0 && (

@@ -1,5 +1,6 @@
 import type { TSeatListResponse } from '@groundwork/server/contracts';
 import { errorMessage } from '../../../api/ApiError.ts';
+import type { TableColumn } from '../../seat-map/measure.ts';
 import { SeatTable } from '../../seats/components/SeatTable.tsx';
 
 interface TablePanelProps {
@@ -8,9 +9,9 @@ interface TablePanelProps {
   loading: boolean;
   updating: boolean;
   csvUrl: string;
-  /** Said beside the CSV link when it does not list exactly the rows shown. */
-  csvNote?: string | undefined;
   tableKey: string;
+  /** The measures' columns that can be shown here, after the seat and its region. */
+  columns: readonly TableColumn[];
   sort: string;
   selected: string | undefined;
   filtered: boolean;
@@ -21,7 +22,8 @@ interface TablePanelProps {
   onRetry: () => void;
 }
 
-/** The table beside the map: the same filtered rows, with their count and a CSV of exactly them. */
+/** The table beside the map: the same filtered rows, with their count and a CSV of exactly them (the
+ * link carries the same query, layer filters included). */
 export function TablePanel(props: TablePanelProps) {
   const { data, error, loading, updating, csvUrl, tableKey, filtered } = props;
   const count = data?.items.length ?? 0;
@@ -44,7 +46,6 @@ export function TablePanel(props: TablePanelProps) {
           </span>
         )}
       </header>
-      {props.csvNote && count > 0 && <p className="table-panel__note">{props.csvNote}</p>}
       {error !== null && !data ? (
         <div className="state state--error" role="alert">
           <p>The seats could not be loaded: {errorMessage(error)}</p>
@@ -69,6 +70,7 @@ export function TablePanel(props: TablePanelProps) {
         <SeatTable
           key={tableKey}
           rows={data?.items ?? []}
+          columns={props.columns}
           sort={props.sort}
           selected={props.selected}
           partyName={props.partyName}

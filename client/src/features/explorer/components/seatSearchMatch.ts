@@ -13,8 +13,21 @@ export function normaliseName(text: string): string {
     .trim();
 }
 
-/** Seats whose name contains every word typed; names starting with the text come first. */
+// A letter then digits: the start of an ONS code (E14001107), which no seat name looks like.
+const CODE_PREFIX = /^[a-z]\d+$/i;
+
+/**
+ * Seats whose name contains every word typed, names starting with the text first; or, when the text is
+ * the start of an ONS code (staff paste them from spreadsheets), the seats whose code starts with it.
+ */
 export function matchSeats(seats: readonly SeatName[], text: string, limit = 8): SeatName[] {
+  const code = text.trim().toUpperCase();
+  if (CODE_PREFIX.test(code)) {
+    return seats
+      .filter((s) => s.code.startsWith(code))
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .slice(0, limit);
+  }
   const q = normaliseName(text);
   if (!q) return [];
   const words = q.split(' ');
@@ -27,4 +40,9 @@ export function matchSeats(seats: readonly SeatName[], text: string, limit = 8):
   }
   scored.sort((a, b) => a.score - b.score || a.seat.name.localeCompare(b.seat.name, 'en-GB'));
   return scored.slice(0, limit).map((s) => s.seat);
+}
+
+/** Whether the text is searched as an ONS code (the list then shows each seat's code too). */
+export function isCodeSearch(text: string): boolean {
+  return CODE_PREFIX.test(text.trim());
 }

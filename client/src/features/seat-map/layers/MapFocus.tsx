@@ -32,7 +32,12 @@ export function MapFocus({ focus, places, matches, home, seatZoomCap }: MapFocus
   const handled = useRef<number | null>(null);
   const pendingMark = useRef<LeafletEventHandlerFn | null>(null);
 
+  // The map opened on `home` (MapContainer's bounds). Fitting the same bounds again is not free: Leaflet
+  // ends the zero-length move with a full redraw of every seat, on the first paint's critical path.
+  const shownHome = useRef(home);
   useEffect(() => {
+    if (shownHome.current === home) return;
+    shownHome.current = home;
     map.fitBounds(home, { ...HOME_PADDING, animate: false });
   }, [map, home]);
 

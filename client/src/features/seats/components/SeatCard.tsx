@@ -1,6 +1,7 @@
 import type { TBoundarySet, TElectionCode, TSeatDetail, TSeatResult } from '@groundwork/server/contracts';
+import type { ComponentType } from 'react';
 import { errorMessage } from '../../../api/ApiError.ts';
-import { TargetSection } from '../../targets/TargetSection.tsx';
+import type { SeatSectionProps } from '../../seat-map/measure.ts';
 import { useSeatDetail } from '../api.ts';
 import { fmtDecile, fmtInt, fmtPct, fmtSwing } from '../format.ts';
 import { CopyLink } from './CopyLink.tsx';
@@ -12,6 +13,10 @@ interface SeatCardProps {
   code: string;
   election: TElectionCode;
   partyName: (code: string) => string;
+  /** Who the detail is fetched for (seats/api.ts useSeatViewer). */
+  viewer: string;
+  /** The measures' sections for seats on these boundaries (e.g. the target), after the figures. */
+  sections: readonly { id: string; Section: ComponentType<SeatSectionProps> }[];
   onClose: () => void;
   onOpenRelated: (seat: TSeatDetail['predecessors'][number]) => void;
 }
@@ -21,8 +26,9 @@ function headline(r: TSeatResult, partyName: (code: string) => string): string {
 }
 
 /** Everything about one seat a regional organiser asks first, on the election chosen for the map. */
-export function SeatCard({ boundarySet, code, election, partyName, onClose, onOpenRelated }: SeatCardProps) {
-  const detail = useSeatDetail(boundarySet, code);
+export function SeatCard(props: SeatCardProps) {
+  const { boundarySet, code, election, partyName, viewer, sections, onClose, onOpenRelated } = props;
+  const detail = useSeatDetail(boundarySet, code, viewer);
 
   if (detail.isPending) {
     return (
@@ -90,7 +96,9 @@ export function SeatCard({ boundarySet, code, election, partyName, onClose, onOp
         </div>
       </dl>
 
-      {boundarySet === '2024' && <TargetSection code={seat.code} />}
+      {sections.map(({ id, Section }) => (
+        <Section key={id} seat={seat} />
+      ))}
 
       {chosen && (
         <section className="card-section">

@@ -1,35 +1,16 @@
 import type { TSeatSummary } from '@groundwork/server/contracts';
-import { useState, type ReactNode } from 'react';
-import { fmtInt, fmtPct, fmtSwing } from '../format.ts';
+import { useState } from 'react';
+import type { TableColumn } from '../../seat-map/measure.ts';
 
 const PAGE_SIZE = 50;
 
-interface Column {
-  sort: string;
-  label: string;
-  numeric?: boolean;
-  cell: (s: TSeatSummary, partyName: (code: string) => string) => ReactNode;
-}
-
-const COLUMNS: Column[] = [
-  { sort: 'name', label: 'Seat', cell: (s) => s.name },
-  { sort: 'region', label: 'Region', cell: (s) => s.region.name },
-  { sort: 'winner', label: 'Winner', cell: (s, p) => (s.result ? p(s.result.winner) : '–') },
-  { sort: 'majority', label: 'Majority', numeric: true, cell: (s) => fmtInt(s.result?.majority) },
-  { sort: 'majorityPct', label: 'Majority %', numeric: true, cell: (s) => fmtPct(s.result?.majorityPct) },
-  { sort: 'swingNeeded', label: 'Swing needed', numeric: true, cell: (s) => fmtSwing(s.result) },
-  { sort: 'turnoutPct', label: 'Turnout', numeric: true, cell: (s) => fmtPct(s.result?.turnoutPct) },
-  { sort: 'leavePct', label: 'Leave', numeric: true, cell: (s) => fmtPct(s.leavePct) },
-  {
-    sort: 'deprivationDecile',
-    label: 'Deprivation decile',
-    numeric: true,
-    cell: (s) => s.deprivationDecile ?? '–',
-  },
-];
+/** The seat and its region come first; the measures in the registry add the rest. */
+const SEAT: TableColumn = { id: 'seat', header: 'Seat', sort: 'name', cell: (s) => s.name };
+const REGION: TableColumn = { id: 'region', header: 'Region', sort: 'region', cell: (s) => s.region.name };
 
 interface SeatTableProps {
   rows: readonly TSeatSummary[];
+  columns: readonly TableColumn[];
   sort: string;
   selected: string | undefined;
   partyName: (code: string) => string;
@@ -41,8 +22,9 @@ interface SeatTableProps {
  * The filtered seats as the server returned them (same filters and order as the map and the CSV), a page
  * at a time. The parent keys it by the filters so a new filter starts again at page one.
  */
-export function SeatTable({ rows, sort, selected, partyName, onSort, onSelect }: SeatTableProps) {
+export function SeatTable({ rows, columns, sort, selected, partyName, onSort, onSelect }: SeatTableProps) {
   const [page, setPage] = useState(0);
+  const all = [SEAT, REGION, ...columns];
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
@@ -54,29 +36,36 @@ export function SeatTable({ rows, sort, selected, partyName, onSort, onSelect }:
       <div className="table-scroll">
         <table className="seat-table">
           <caption className="visually-hidden">
-            Seats matching the filters, sorted by {COLUMNS.find((c) => c.sort === sortKey)?.label ?? sortKey}
+            Seats matching the filters, sorted by {all.find((c) => c.sort === sortKey)?.header ?? sortKey}
           </caption>
           <thead>
             <tr>
-              {COLUMNS.map((c) => {
-                const active = c.sort === sortKey;
+              {all.map((c) => {
+                const active = c.sort !== undefined && c.sort === sortKey;
+                const { sort: key } = c;
                 return (
                   <th
-                    key={c.sort}
+                    key={c.id}
                     scope="col"
                     className={c.numeric ? 'num' : undefined}
-                    aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+                    aria-sort={
+                      key ? (active ? (descending ? 'descending' : 'ascending') : 'none') : undefined
+                    }
                   >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => onSort(active && !descending ? `-${c.sort}` : c.sort)}
-                    >
-                      {c.label}
-                      <span className="sort-button__icon" aria-hidden="true">
-                        {active ? (descending ? '▼' : '▲') : '↕'}
-                      </span>
-                    </button>
+                    {key ? (
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={() => onSort(active && !descending ? `-${key}` : key)}
+                      >
+                        {c.header}
+                        <span className="sort-button__icon" aria-hidden="true">
+                          {active ? (descending ? '▼' : '▲') : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      <span className="sort-button">{c.header}</span>
+                    )}
                   </th>
                 );
               })}
@@ -85,9 +74,9 @@ export function SeatTable({ rows, sort, selected, partyName, onSort, onSelect }:
           <tbody>
             {shown.map((s) => (
               <tr key={s.code} className={s.code === selected ? 'is-selected' : undefined} data-code={s.code}>
-                {COLUMNS.map((c, i) =>
+                {all.map((c, i) =>
                   i === 0 ? (
-                    <th key={c.sort} scope="row">
+                    <th key={c.id} scope="row">
                       <button
                         type="button"
                         className="link-button"
@@ -99,7 +88,7 @@ export function SeatTable({ rows, sort, selected, partyName, onSort, onSelect }:
                       {s.redWall && <span className="badge badge--redwall badge--small">Red wall</span>}
                     </th>
                   ) : (
-                    <td key={c.sort} className={c.numeric ? 'num' : undefined}>
+                    <td key={c.id} className={c.numeric ? 'num' : undefined}>
                       {c.cell(s, partyName)}
                     </td>
                   ),
