@@ -51,5 +51,8 @@ export type TErrorResponse = z.infer<typeof ZErrorResponse>;
 /** Query-string booleans: only the words people type. */
 export const ZQueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** For routes that take no query parameters: an unknown one is a 400, not a new URL to cache. */
+export const ZNoQuery = z.object({}).strict();
+
 export const ZRef = z.object({ code: z.string(), name: z.string() });
 export type TRef = z.infer<typeof ZRef>;

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 /** A response body computed once and served many times, with a strong ETag and a ready gzip copy. */
 export class CachedBody {
   readonly etag: string;
-  private gzipped: Buffer | undefined;
+  private gzippedCopy: Buffer | undefined;
 
   constructor(
     readonly body: Buffer,
@@ -20,9 +20,14 @@ export class CachedBody {
     return new CachedBody(Buffer.from(JSON.stringify(value)), 'application/json; charset=utf-8', gzipLevel);
   }
 
+  /** The gzip copy if it has been made. */
+  get gzipped(): Buffer | undefined {
+    return this.gzippedCopy;
+  }
+
   gzip(): Buffer {
-    this.gzipped ??= gzipSync(this.body, { level: this.gzipLevel });
-    return this.gzipped;
+    this.gzippedCopy ??= gzipSync(this.body, { level: this.gzipLevel });
+    return this.gzippedCopy;
   }
 
   /** Answers 304 when the client already has this version; otherwise the body, gzipped if accepted. */

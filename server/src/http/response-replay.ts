@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
 import type { Response } from 'express';
+import { parse as parseCookies } from 'cookie';
 import fresh from 'fresh';
 import Negotiator from 'negotiator';
 import type { Logger } from 'pino';
@@ -48,7 +49,8 @@ const PER_RESPONSE = new Set([
 // What a replayed 304 leaves out (RFC 9110 §15.4.5: a 304 describes the stored response, not a body).
 const BODY_HEADERS = new Set(['content-type', 'content-disposition']);
 
-const SESSION_MARK = `${SESSION_COOKIE}=`;
+/** URL + Accept longer than this are answered but not remembered: no list or map URL is near it. */
+const MAX_KEY_LENGTH = 2048;
 
 /** Why a response may not be remembered, or undefined when it may. */
 function refusal(res: ServerResponse): string | undefined {
@@ -102,8 +104,15 @@ export class ResponseReplay {
     return `${url}\n${req.headers.accept ?? ''}`;
   }
 
+  /** Parsed as the auth middleware parses it (cookies/sessionTokenOf), so no spelling slips past. */
   private static hasSession(req: IncomingMessage): boolean {
-    return req.headers.cookie?.includes(SESSION_MARK) ?? false;
+    const header = req.headers.cookie;
+    if (!header) return false;
+    try {
+      return parseCookies(header)[SESSION_COOKIE] !== undefined;
+    } catch {
+      return true; // unreadable: let the app decide who this is
+    }
   }
 
   private store(key: string, entry: Entry): void {
@@ -137,16 +146,26 @@ export class ResponseReplay {
       value === undefined || PER_RESPONSE.has(name) ? [] : flatten(name, value),
     );
     common.push('content-type', body.contentType);
+    const key = ResponseReplay.key(req);
+    if (key.length > MAX_KEY_LENGTH) return;
     const notModified = common.filter((_, i, all) => !BODY_HEADERS.has(all[i - (i % 2)]!));
-    const headerBytes = common.reduce((n, h) => n + h.length, 0) * 2;
-    this.store(ResponseReplay.key(req), {
+    // Strings count twice (UTF-16); the key is held once in the map.
+    const headerBytes = common.reduce((n, h) => n + h.length, 0) * 2 * 3;
+    const entry: Entry = {
       version,
       body,
       notModified,
       identity: [...common, 'content-length', String(body.body.length)],
       common,
-      bytes: body.body.length + headerBytes,
-    });
+      bytes: body.body.length + headerBytes + key.length * 2,
+    };
+    // A gzip copy made on the way out (the first request accepted gzip) counts from the start.
+    const gzipped = body.gzipped;
+    if (gzipped) {
+      entry.gzip = [...common, 'content-encoding', 'gzip', 'content-length', String(gzipped.length)];
+      entry.bytes += gzipped.length;
+    }
+    this.store(key, entry);
   }
 
   /** Answers the request if it can; returns false to hand it to the app. */

@@ -22,6 +22,22 @@ function exchange(url: string, headers: Record<string, string> = {}) {
 const body = (bytes: number) => CachedBody.json({ pad: 'x'.repeat(bytes) });
 
 describe('response replay', () => {
+  it('counts a gzip copy made on the way out from the start', () => {
+    const replay = new ResponseReplay(() => '1.1', silent);
+    const plain = body(50_000);
+    const zipped = body(50_000);
+    zipped.gzip();
+    for (const [url, b] of [
+      ['/a', plain],
+      ['/b', zipped],
+    ] as const) {
+      const { req, res } = exchange(url);
+      replay.remember(req, res, b, '1.1');
+    }
+    const sizes = replay.bytes;
+    expect(sizes).toBeGreaterThan(2 * 50_000 + zipped.gzip().length);
+  });
+
   it('holds no more bytes than its budget, dropping the oldest first', () => {
     const replay = new ResponseReplay(() => '1.1', silent, 1024 * 1024);
     // About what 600 distinct list URLs would hold (each ~380 KB): far beyond the budget.
@@ -50,9 +66,18 @@ describe('response replay', () => {
       mark(res);
       replay.remember(req, res, body(10), '1.1');
     }
-    const withSession = exchange('/api/seats', { cookie: 'gw_session=abc' });
-    replay.remember(withSession.req, withSession.res, body(10), '1.1');
+    // A session cookie however it is spelt (the cookie parser accepts spaces before '=').
+    for (const cookie of ['gw_session=abc', 'theme=dark; gw_session =abc', 'gw_session="abc"']) {
+      const withSession = exchange('/api/seats', { cookie });
+      replay.remember(withSession.req, withSession.res, body(10), '1.1');
+    }
+    // A URL far longer than any the client makes: answered, not remembered (keys are memory too).
+    const long = exchange(`/api/seats?q=${'%20'.repeat(1000)}x`);
+    replay.remember(long.req, long.res, body(10), '1.1');
     expect(replay.size).toBe(0);
+    const other = exchange('/api/seats', { cookie: 'theme=dark' });
+    replay.remember(other.req, other.res, body(10), '1.1');
+    expect(replay.size).toBe(1);
   });
 
   it('serves nothing once the version moves, nor to a request with a session', () => {

@@ -47,3 +47,10 @@ it('rejects an unknown boundary set with 400', async () => {
   const res = await t.api.get('/api/geo/2019').expect(400);
   expect(res.body.error.details[0]).toMatchObject({ field: 'boundarySet' });
 });
+
+it('rejects query parameters the map payloads do not take, so junk URLs cannot crowd the replay', async () => {
+  for (const url of ['/api/geo/2024?junk=1', '/api/hex/2010?v=2']) {
+    const res = await t.api.get(url).expect(400);
+    expect(res.body.error.details[0].message).toMatch(/unrecognized|unknown/i);
+  }
+});

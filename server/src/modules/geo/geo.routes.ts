@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { topology } from 'topojson-server';
-import { ZGeoParams, ZHexResponse, type TBoundarySet } from '../../contracts/index.ts';
+import { ZGeoParams, ZHexResponse, ZNoQuery, type TBoundarySet } from '../../contracts/index.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { CachedBody } from '../../http/cached-response.ts';
 import { markReplayable } from '../../http/response-replay.ts';
@@ -78,6 +78,7 @@ export function geoRoutes(deps: { prisma: PrismaClient; model: SeatReadModel }):
       replay: true,
       summary: 'Seat boundaries as TopoJSON (object "seats", geometry id = ONS code), gzip, strong ETag',
       params: ZGeoParams,
+      query: ZNoQuery,
       handler: async ({ params }, req, res) => {
         await once('geo', params.boundarySet, () => buildGeo(params.boundarySet), req, res);
       },
@@ -90,6 +91,7 @@ export function geoRoutes(deps: { prisma: PrismaClient; model: SeatReadModel }):
       replay: true,
       summary: 'Hex cartogram as HexJSON (one equal hexagon per seat), gzip, strong ETag',
       params: ZGeoParams,
+      query: ZNoQuery,
       response: ZHexResponse,
       handler: async ({ params }, req, res) => {
         await once('hex', params.boundarySet, () => buildHex(params.boundarySet), req, res);

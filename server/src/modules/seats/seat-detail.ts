@@ -10,9 +10,17 @@ import { round2, sharePct } from './derived.ts';
 import { findSeat } from './seat-read-model.ts';
 import { layerAccess, redWallFor, toSummary, type SeatView } from './seats.service.ts';
 
-/** One seat with every election, votes per party, its links to the other boundary set, and its layers. */
-export async function seatDetail(prisma: PrismaClient, view: SeatView, code: string): Promise<TSeatDetail> {
-  const { boundarySet } = view;
+/**
+ * One seat with every election, votes per party, its links to the other boundary set, and its layers;
+ * `views` holds what the caller sees on each boundary set, so a related seat shows the flag in force too.
+ */
+export async function seatDetail(
+  prisma: PrismaClient,
+  views: Record<TBoundarySet, SeatView>,
+  boundarySet: TBoundarySet,
+  code: string,
+): Promise<TSeatDetail> {
+  const view = views[boundarySet];
   const row = await prisma.constituency.findUnique({
     where: { boundarySetCode_code: { boundarySetCode: boundarySet, code } },
     select: {
@@ -71,7 +79,7 @@ export async function seatDetail(prisma: PrismaClient, view: SeatView, code: str
       boundarySet: l.other.boundarySetCode as TBoundarySet,
       popShare: Number(l.popShare),
       areaShare: Number(l.areaShare),
-      redWall: redWallFor(view, l.other.boundarySetCode as TBoundarySet, l.other.code, l.other.redWall),
+      redWall: redWallFor(views[l.other.boundarySetCode as TBoundarySet], l.other.code, l.other.redWall),
     }));
 
   return {

@@ -32,9 +32,9 @@ function csvFilename(query: TSeatListQuery): string {
  * The response differs by caller once layers are in it: a view a signed-out caller would not get is private
  * (never stored by a shared cache, never replayed); every list response varies on the session cookie.
  */
-function setCaching(res: Response, view: SeatView): string {
+function setCaching(res: Response, ...views: SeatView[]): string {
   res.setHeader('Vary', 'Accept-Encoding, Accept, Cookie');
-  return view.public ? 'no-cache' : 'private, no-cache';
+  return views.every((v) => v.public) ? 'no-cache' : 'private, no-cache';
 }
 
 export function seatRoutes(deps: { prisma: PrismaClient; seats: SeatsService }): AnyRoute[] {
@@ -80,9 +80,13 @@ export function seatRoutes(deps: { prisma: PrismaClient; seats: SeatsService }):
       params: ZSeatParams,
       response: ZSeatDetail,
       handler: async ({ params }, req, res) => {
-        const view = await deps.seats.view(params.boundarySet, principalOf(req));
-        res.setHeader('Cache-Control', setCaching(res, view));
-        res.json(await seatDetail(deps.prisma, view, params.code));
+        const principal = principalOf(req);
+        const views = {
+          '2010': await deps.seats.view('2010', principal),
+          '2024': await deps.seats.view('2024', principal),
+        };
+        res.setHeader('Cache-Control', setCaching(res, views['2010'], views['2024']));
+        res.json(await seatDetail(deps.prisma, views, params.boundarySet, params.code));
       },
     }),
     defineRoute({

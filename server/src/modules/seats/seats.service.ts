@@ -97,10 +97,9 @@ export function effectiveRedWall(seat: SeatRecord, view: SeatView): boolean {
   return seat.redWall;
 }
 
-/** The same flag for a seat of either boundary set (related seats in a detail). */
-export function redWallFor(view: SeatView, set: TBoundarySet, code: string, computed: boolean): boolean {
-  if (set !== view.boundarySet) return computed;
-  const seat = view.snapshot.byCode.get(`${set}:${code}`);
+/** The same flag for a seat in the view's boundary set (a related seat in a detail, through its set's view). */
+export function redWallFor(view: SeatView, code: string, computed: boolean): boolean {
+  const seat = view.snapshot.byCode.get(`${view.boundarySet}:${code}`);
   return seat ? effectiveRedWall(seat, view) : computed;
 }
 

@@ -149,6 +149,16 @@ describe('seat targets', () => {
     await t.api.get(`/api/seats/2024/${HARTLEPOOL}/target`).expect(200);
     await t.api.get(`/api/history/seat-target/${HARTLEPOOL}`).expect(200);
     await t.api.get('/api/settings/targets-public').expect(200, { public: true, detailsPublic: true });
+    // Saying again what is already so changes nothing, and leaves every cached seat list valid.
+    const version = async () =>
+      (await t.db.prisma.seatDataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+    const unchanged = await version();
+    await t.api
+      .put('/api/settings/targets-public')
+      .set(admin.headers)
+      .send({ public: true, detailsPublic: true })
+      .expect(200);
+    expect(await version()).toBe(unchanged);
     // Hiding targets hides their details too.
     await t.api.put('/api/settings/targets-public').set(admin.headers).send({ public: false }).expect(200);
     await t.api.get('/api/settings/targets-public').expect(200, { public: false, detailsPublic: false });

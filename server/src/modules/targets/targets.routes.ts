@@ -140,12 +140,13 @@ export function targetRoutes(deps: {
             public: body.public,
             detailsPublic: body.public && (body.detailsPublic ?? before.detailsPublic),
           };
+          let changed = false;
           for (const [key, field] of [
             [TARGETS_PUBLIC, 'public'],
             [TARGETS_DETAILS_PUBLIC, 'detailsPublic'],
           ] as const) {
-            const changes = changedFields(before, next, [field]);
-            if (changes.length === 0) continue;
+            if (changedFields(before, next, [field]).length === 0) continue;
+            changed = true;
             const existing = await tx.setting.findUnique({ where: { key } });
             await tx.setting.upsert({
               where: { key },
@@ -161,7 +162,8 @@ export function targetRoutes(deps: {
               requestId: String(req.id ?? ''),
             });
           }
-          await bumpSeatDataVersion(tx);
+          // Who sees which layer changed: every cached seat list is out of date.
+          if (changed) await bumpSeatDataVersion(tx);
           return next;
         });
         deps.seatDataChanged();
