@@ -85,6 +85,24 @@ describe('the admin page', () => {
     await box.click();
     await expect.poll(serverSays, poll).toBe(true);
     await seatMap().page.getByText('Targets are public').waitFor();
+    // One setting per line, each box beside its own words (reported: the two ran together as one line).
+    const details = seatMap().page.getByLabel('Also publish rationale, sources and names');
+    const [first, second] = await Promise.all([box.boundingBox(), details.boundingBox()]);
+    expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height);
+    expect(Math.abs(second!.x - first!.x)).toBeLessThan(2);
+
+    // Reported: with status and tier public but not the details, the public board failed to load and
+    // offered a CSV that could not download. The public is told the board needs signing in.
+    const anonymous = await seatMap().page.context().browser()!.newContext();
+    try {
+      const board = await anonymous.newPage();
+      await board.goto(`${inject('baseUrl')}/board?region=E12000001`);
+      await board.getByText('Sign in to see the regional targets with their rationale').waitFor();
+      expect(await board.getByText('Download CSV').count()).toBe(0);
+      expect(await board.getByRole('alert').count()).toBe(0);
+    } finally {
+      await anonymous.close();
+    }
     await box.click();
     await expect.poll(serverSays, poll).toBe(false);
     await seatMap().page.getByText('visible to signed-in users only').waitFor();

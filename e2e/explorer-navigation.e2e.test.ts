@@ -71,6 +71,33 @@ describe('moving around the explorer', () => {
     await expect.poll(() => page.page.getByLabel('From', { exact: true }).inputValue(), poll).toBe('');
   });
 
+  it('brings the card into view for a seat chosen far down the table, and closing it leaves the search shut', async () => {
+    // Reported: on a desktop the card opened above the viewport after scrolling the table; and closing a
+    // card chosen by search put focus back in the search box, which reopened its list over the controls.
+    const page = seatMap();
+    await page.open('boundarySet=2024');
+    await expect.poll(() => page.drawn(), poll).toMatchObject({ count: 650 });
+    const row = page.page.locator('.seat-table tbody tr').nth(40);
+    await row.scrollIntoViewIfNeeded();
+    const code = await row.getAttribute('data-code');
+    await row.locator('th button').click();
+    await expect.poll(() => page.card.getAttribute('data-seat'), poll).toBe(code);
+    const inView = () =>
+      page.card.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      });
+    await expect.poll(inView, poll).toBe(true);
+
+    await page.searchFor('Hexham');
+    await expect.poll(() => page.cardTitle.textContent(), poll).toBe('Hexham');
+    await page.page.getByRole('button', { name: 'Close seat card' }).click();
+    await expect.poll(() => page.card.count(), poll).toBe(0);
+    const search = page.page.getByRole('combobox', { name: 'Find a seat' });
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('finds a seat by its ONS code', async () => {
     const page = seatMap();
     await page.open('boundarySet=2024');

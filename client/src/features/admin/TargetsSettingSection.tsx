@@ -40,8 +40,8 @@ export function TargetsSettingSection() {
           onChange={(e) =>
             save.mutate({ public: e.target.checked, detailsPublic: e.target.checked && value.detailsPublic })
           }
-        />{' '}
-        Show seat targets to everyone, not only to signed-in users
+        />
+        <span>Show seat targets to everyone, not only to signed-in users</span>
       </label>
       <label className="admin-setting">
         <input
@@ -49,9 +49,20 @@ export function TargetsSettingSection() {
           checked={value.public && value.detailsPublic}
           disabled={current.isPending || !value.public}
           aria-describedby={`${id}-details-hint`}
-          onChange={(e) => save.mutate({ public: true, detailsPublic: e.target.checked })}
-        />{' '}
-        Also publish rationale, sources and names
+          onChange={(e) => {
+            // Publishing staff names is not undone by unticking: people may have copied them by then.
+            const publish = e.target.checked;
+            if (
+              publish &&
+              !window.confirm(
+                'Publish the rationale, sources and the names of the staff who set each target to everyone?',
+              )
+            )
+              return;
+            save.mutate({ public: true, detailsPublic: publish });
+          }}
+        />
+        <span>Also publish rationale, sources and names</span>
       </label>
       <p id={`${id}-details-hint`} className="admin-muted">
         Only with targets public: the rationale, red-wall reasons, sources, history and the names of the staff

@@ -7,7 +7,7 @@ const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
 /**
  * The seat card's keyboard and phone behaviour. Escape closes it (unless a dialog or a field in the card
  * has the key) and focus goes back to where it was when the seat was chosen: the map, the search, a table
- * row. On a phone, where the card is below the map, `reveal` scrolls it into view.
+ * row. `reveal` scrolls it into view when it is not (below the map on a phone; above a scrolled table).
  */
 export function useSeatCard(seat: string | undefined, close: () => void) {
   const cardRef = useRef<HTMLElement>(null);
@@ -46,12 +46,22 @@ export function useSeatCard(seat: string | undefined, close: () => void) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [seat, closeCard]);
 
+  // On a phone the card is below the map: bring it to the top. On a desktop it sits beside the map, out of
+  // view once someone has scrolled down the table: bring it just into view.
   const reveal = useCallback(() => {
-    if (!window.matchMedia(NARROW_SCREEN).matches) return;
     const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    requestAnimationFrame(() =>
-      cardRef.current?.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' }),
-    );
+    const behavior = smooth ? 'smooth' : 'auto';
+    requestAnimationFrame(() => {
+      const card = cardRef.current;
+      if (!card) return;
+      if (window.matchMedia(NARROW_SCREEN).matches) {
+        card.scrollIntoView({ block: 'start', behavior });
+        return;
+      }
+      const { top, bottom } = card.getBoundingClientRect();
+      if (top < 0 || top > window.innerHeight || bottom < 0)
+        card.scrollIntoView({ block: 'start', behavior });
+    });
   }, []);
 
   return { cardRef, closeCard, reveal };

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useRegions } from '../reference/api.ts';
-import { boardCsvUrl, STATUS_LABELS, useTargetBoard, useTargetVisibility } from './api.ts';
+import { boardCsvUrl, STATUS_LABELS, useTargetBoard, useTargetsPublic, useTargetVisibility } from './api.ts';
 import { useOwnRegion } from './ownRegion.ts';
 import { fmtWhen } from './TargetSection.tsx';
 
@@ -17,6 +17,7 @@ function regionFromUrl(): string | undefined {
  */
 export function RegionalBoard() {
   const visibility = useTargetVisibility();
+  const targetsPublic = useTargetsPublic().data?.public === true;
   const regions = useRegions();
   const own = useOwnRegion();
   const [chosen, setChosen] = useState<string | undefined>(regionFromUrl);
@@ -59,7 +60,10 @@ export function RegionalBoard() {
         </a>
       </div>
       {visibility === 'signin' ? (
-        <p className="state">Sign in to see the regional targets.</p>
+        <p className="state">
+          Sign in to see the regional targets with their rationale and who set them.{' '}
+          {targetsPublic && <a href="/?measure=target">The seat map shows each seat&apos;s target status.</a>}
+        </p>
       ) : !region && own.pending ? (
         <p className="state" role="status">
           Finding your region…

@@ -61,12 +61,14 @@ export function useSetTargetsPublic() {
 
 export type TargetVisibility = 'visible' | 'signin' | 'unknown';
 
-/** Targets are readable when signed in, or by anyone once made public. */
+/** The board (rationale, names) is readable when signed in, or by anyone once its details are published. */
 export function useTargetVisibility(): TargetVisibility {
   const session = useSession();
   const pub = useTargetsPublic();
   if (session.data) return 'visible';
-  if (pub.data?.public) return 'visible';
+  // The board shows rationale and who set each target: public only once an admin published the details
+  // (public status and tier alone are on the seat map).
+  if (pub.data?.detailsPublic) return 'visible';
   if (session.isPending || pub.isPending) return 'unknown';
   return 'signin';
 }

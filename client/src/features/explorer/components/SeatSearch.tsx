@@ -72,7 +72,9 @@ export function SeatSearch({ seats, disabled, onSelect }: SeatSearchProps) {
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
-        onFocus={() => setOpen(true)}
+        // Focus alone (e.g. returned here when a card closes) does not reopen the list: typing or the
+        // arrow keys do. The old text is selected, so typing replaces it.
+        onFocus={(e) => e.currentTarget.select()}
       />
       <ul
         id={listId}

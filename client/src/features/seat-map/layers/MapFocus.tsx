@@ -54,17 +54,23 @@ export function MapFocus({ focus, places, matches, home, seatZoomCap }: MapFocus
     const place = places.get(focus.code);
     if (!place) return; // geometry for this boundary set not here yet
     handled.current = focus.nonce;
-    if (pendingMark.current) map.off('moveend', pendingMark.current);
-    delete container.dataset.focusedSeat;
-    const mark = () => {
-      pendingMark.current = null;
-      container.dataset.focusedSeat = focus.code;
+    const go = () => {
+      if (pendingMark.current) map.off('moveend', pendingMark.current);
+      delete container.dataset.focusedSeat;
+      const mark = () => {
+        pendingMark.current = null;
+        container.dataset.focusedSeat = focus.code;
+      };
+      pendingMark.current = mark;
+      map.once('moveend', mark);
+      const fit = map.getBoundsZoom(latLngBounds(place.bounds), false, point(48, 48));
+      // A little wider than the seat itself, so its neighbours give it context.
+      map.setView(place.label, Math.min(fit - 2, seatZoomCap), { animate: true });
     };
-    pendingMark.current = mark;
-    map.once('moveend', mark);
-    const fit = map.getBoundsZoom(latLngBounds(place.bounds), false, point(48, 48));
-    // A little wider than the seat itself, so its neighbours give it context.
-    map.setView(place.label, Math.min(fit - 2, seatZoomCap), { animate: true });
+    // Leaflet drops a new view asked for while a zoom animation runs (Back pressed straight after a search
+    // left the map on the previous seat): wait for the running one to end.
+    if ((map as unknown as { _animatingZoom?: boolean })._animatingZoom) map.once('zoomend', go);
+    else go();
   }, [map, focus, places, matches, seatZoomCap]);
 
   return null;
