@@ -1,6 +1,6 @@
 // npm run bench — prints the figures recorded in docs/performance.md. Servers run in child processes so the
 // load generator (autocannon, in this process) does not share their event loop.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -14,6 +14,8 @@ import { defaultMigrationsDir, migrate } from '../server/src/db/migrate.ts';
 import { defaultBundlePath, readBundle } from '../server/src/modules/import/bundle.ts';
 import { loadDataset } from '../server/src/modules/import/load.ts';
 import { readOfficialFiles } from '../server/src/modules/import/official.ts';
+import { startAppServer, waitForLine } from './app-server.ts';
+import { benchMapDraw } from './map-draw.ts';
 
 const config = loadConfig({});
 const root = config.repoRoot;
@@ -27,18 +29,6 @@ const report = (line: string) => {
   lines.push(line);
   console.log(line);
 };
-
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const m = buffer.match(pattern);
-      if (m) resolve(m[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`process exited (${code}) before ${pattern}:\n${buffer}`)));
-  });
-}
 
 /** The response exactly as sent (fetch would undo the gzip): body and raw headers. */
 function rawGet(url: string, headers: Record<string, string>): Promise<{ body: Buffer; headers: string[] }> {
@@ -137,22 +127,10 @@ async function main() {
   // 1. Start to ready on an empty PGlite, then serving the map.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-'));
   const started = performance.now();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PGLITE_DIR: dir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'silent',
-      MAP_TILE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const app = await startAppServer(root, dir);
+  const server = app.child;
   try {
-    const ready = await waitForLine(server, /ready at (http:\/\/[^\s]+)/);
-    const base = ready.replace(/^ready at /, '');
+    const base = app.url;
     const geo = await fetch(`${base}/api/geo/2024`);
     await geo.arrayBuffer();
     report(
@@ -247,10 +225,19 @@ async function main() {
       `| server peak RSS (start, load, map and list benchmarks) | ${peakRssMb(server.pid!).toFixed(0)} MB |`,
     );
   } finally {
-    server.kill('SIGTERM');
+    await app.stop();
   }
 
-  // 4. Full import times.
+  // 4. The map in Chromium against a bare Leaflet page, on a fresh server process (same, loaded database)
+  //    so the load runs above leave nothing behind in it.
+  const mapApp = await startAppServer(root, dir);
+  try {
+    await benchMapDraw(mapApp.url, report);
+  } finally {
+    await mapApp.stop();
+  }
+
+  // 5. Full import times.
   const admin = new pg.Client({ connectionString: pgUrl });
   let pgAvailable = true;
   try {

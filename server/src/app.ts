@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import compression from 'compression';
 import express, { Router } from 'express';
 import helmet from 'helmet';
@@ -9,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { defaultMigrationsDir } from './db/migrate.ts';
+import { clientPages } from './http/client-pages.ts';
 import { errorMiddleware, notFoundRoute } from './http/error-middleware.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { ResponseReplay } from './http/response-replay.ts';
@@ -133,22 +132,9 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   api.use(notFoundRoute);
   app.use('/api', api);
 
-  // One process and one port serve everything: the built client with a fallback for client-side URLs.
-  const index = path.join(config.clientDist, 'index.html');
-  if (fs.existsSync(index)) {
-    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  } else {
-    app.get('/', (_req, res) => {
-      res
-        .status(503)
-        .type('text/plain')
-        .send('The client is not built: run `npm run build` (npm start does this for you).');
-    });
-  }
+  // One process and one port serve everything: the built client, its pages with their first API requests
+  // preloaded, and index.html for client-side URLs (http/client-pages.ts).
+  app.use(clientPages(config.clientDist));
 
   app.use(errorMiddleware(logger));
   // Replayable responses skip Express; everything else (and every first request) goes through it.

@@ -70,6 +70,11 @@ async function failure(res: Response): Promise<ApiError> {
 /**
  * The one way the client reads the API: JSON in, checked against the shared contract when a schema is
  * given (large geometry skips that), typed ApiError out.
+ *
+ * A plain same-origin GET with no headers of its own: the server preloads the map page's first requests
+ * (`Link: rel=preload; as=fetch; crossorigin`, server/src/http/client-pages.ts), and Chromium hands a
+ * preloaded response only to a request with the same URL, mode, credentials and headers. Without an
+ * Accept header of ours the browser sends its default (any type), and the API answers JSON to that.
  */
 export async function apiGet<T>(
   path: string,
@@ -77,10 +82,7 @@ export async function apiGet<T>(
 ): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, opts.params), {
-      headers: { Accept: 'application/json' },
-      signal: opts.signal ?? null,
-    });
+    res = await fetch(apiUrl(path, opts.params), { signal: opts.signal ?? null });
   } catch (cause) {
     networkError(cause);
   }

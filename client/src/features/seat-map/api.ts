@@ -1,10 +1,10 @@
-import { ZHexResponse, type TBoundarySet } from '@groundwork/server/contracts';
+import type { TBoundarySet, THexResponse } from '@groundwork/server/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ApiError } from '../../api/ApiError.ts';
 import { apiGet } from '../../api/http.ts';
-import { buildShapes, hexCollection, type SeatFeature, type SeatShapes } from './geometry.ts';
+import { buildShapes, hexShapes, type SeatFeature, type SeatShapes } from './geometry.ts';
 
 export type ShapeView = 'geo' | 'hex';
 
@@ -33,9 +33,32 @@ async function fetchGeo(boundarySet: TBoundarySet, signal: AbortSignal): Promise
   return buildShapes('geo', boundarySet, { type: 'FeatureCollection', features });
 }
 
+/**
+ * The hex map is checked by hand, like the boundaries: every page loads it (for the search's seat names)
+ * while the map draws, and zod over its 650 entries cost that first paint more than this check does.
+ */
+function checkedHex(body: unknown): THexResponse {
+  const hex = body as Partial<THexResponse> | null;
+  const ok =
+    hex?.layout === 'odd-r' &&
+    typeof hex.hexes === 'object' &&
+    hex.hexes !== null &&
+    Object.values(hex.hexes).every(
+      (h) => typeof h?.n === 'string' && Number.isInteger(h.q) && Number.isInteger(h.r),
+    );
+  if (!ok) {
+    throw new ApiError({
+      status: 200,
+      code: 'BAD_RESPONSE',
+      message: 'The hex map is not in the expected shape.',
+    });
+  }
+  return hex as THexResponse;
+}
+
 async function fetchHex(boundarySet: TBoundarySet, signal: AbortSignal): Promise<SeatShapes> {
-  const hex = await apiGet(`/api/hex/${boundarySet}`, { schema: ZHexResponse, signal });
-  return buildShapes('hex', boundarySet, hexCollection(hex));
+  const hex = checkedHex(await apiGet<unknown>(`/api/hex/${boundarySet}`, { signal }));
+  return hexShapes(boundarySet, hex);
 }
 
 export function useSeatShapes(view: ShapeView, boundarySet: TBoundarySet) {

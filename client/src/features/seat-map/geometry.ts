@@ -18,10 +18,10 @@ export type SeatFeature = Feature<SeatGeometry, { name: string }> & { id: string
 export type SeatCollection = FeatureCollection<SeatGeometry, { name: string }> & { features: SeatFeature[] };
 
 export interface SeatPlace {
-  name: string;
+  readonly name: string;
   /** A point inside the seat (not just inside its bounding box), to centre the map on. */
-  label: LatLngTuple;
-  bounds: BoundsTuple;
+  readonly label: LatLngTuple;
+  readonly bounds: BoundsTuple;
 }
 
 export interface SeatShapes {
@@ -29,34 +29,45 @@ export interface SeatShapes {
   key: string;
   view: 'geo' | 'hex';
   boundarySet: string;
-  collection: SeatCollection;
+  readonly collection: SeatCollection;
   places: ReadonlyMap<string, SeatPlace>;
-  bounds: BoundsTuple;
+  readonly bounds: BoundsTuple;
 }
 
 function polygonsOf(g: SeatGeometry): Position[][][] {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 
+// The loops below are indexed, without destructuring or spreads: they run once per seat on page load, in
+// code the JavaScript engine has not optimised yet, where iterators and spreads cost many times more.
+
 function ringArea(ring: Position[]): number {
   let a = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const [xi, yi] = ring[i] as Position;
-    const [xj, yj] = ring[j] as Position;
-    a += ((xj as number) + (xi as number)) * ((yj as number) - (yi as number));
+    const pi = ring[i] as Position;
+    const pj = ring[j] as Position;
+    a += ((pj[0] as number) + (pi[0] as number)) * ((pj[1] as number) - (pi[1] as number));
   }
   return Math.abs(a / 2);
 }
 
 export function boundsOf(g: SeatGeometry): BoundsTuple {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const poly of polygonsOf(g))
-    for (const [x, y] of poly[0] ?? []) {
-      minX = Math.min(minX, x as number);
-      maxX = Math.max(maxX, x as number);
-      minY = Math.min(minY, y as number);
-      maxY = Math.max(maxY, y as number);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const polys = polygonsOf(g);
+  for (let p = 0; p < polys.length; p += 1) {
+    const outer = (polys[p] as Position[][])[0] ?? [];
+    for (let i = 0; i < outer.length; i += 1) {
+      const x = (outer[i] as Position)[0] as number;
+      const y = (outer[i] as Position)[1] as number;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
+  }
   return [toLatLng([minX, minY]), toLatLng([maxX, maxY])];
 }
 
@@ -81,19 +92,36 @@ export function unionBounds(all: Iterable<BoundsTuple>): BoundsTuple {
 export function labelPoint(g: SeatGeometry): LngLat {
   const polys = polygonsOf(g);
   let best = polys[0] ?? [];
-  for (const p of polys) if (ringArea(p[0] ?? []) > ringArea(best[0] ?? [])) best = p;
+  let bestArea = ringArea(best[0] ?? []);
+  for (let p = 1; p < polys.length; p += 1) {
+    const area = ringArea((polys[p] as Position[][])[0] ?? []);
+    if (area > bestArea) {
+      best = polys[p] as Position[][];
+      bestArea = area;
+    }
+  }
   const outer = best[0] ?? [];
-  const ys = outer.map((p) => p[1] as number);
-  const y = (Math.min(...ys) + Math.max(...ys)) / 2 + 1e-9; // nudge off vertices
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < outer.length; i += 1) {
+    const y = (outer[i] as Position)[1] as number;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const y = (minY + maxY) / 2 + 1e-9; // nudge off vertices
   const xs: number[] = [];
-  for (const ring of best)
+  for (let r = 0; r < best.length; r += 1) {
+    const ring = best[r] as Position[];
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-      const [x1, y1] = ring[j] as [number, number];
-      const [x2, y2] = ring[i] as [number, number];
+      const x1 = (ring[j] as Position)[0] as number;
+      const y1 = (ring[j] as Position)[1] as number;
+      const x2 = (ring[i] as Position)[0] as number;
+      const y2 = (ring[i] as Position)[1] as number;
       if (y1 > y !== y2 > y) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
     }
+  }
   xs.sort((a, b) => a - b);
-  let pick: LngLat = [outer[0]?.[0] ?? 0, y];
+  let pick: LngLat = [(outer[0]?.[0] as number | undefined) ?? 0, y];
   let widest = -1;
   for (let i = 0; i + 1 < xs.length; i += 2) {
     const width = (xs[i + 1] as number) - (xs[i] as number);
@@ -105,26 +133,45 @@ export function labelPoint(g: SeatGeometry): LngLat {
   return pick;
 }
 
+/**
+ * A seat's name at once; its label point and bounds worked out on first use (a search, a focus, keyboard
+ * navigation), so loading the map does not compute them for all 650 seats before drawing.
+ */
+class LazyPlace implements SeatPlace {
+  #label: LatLngTuple | undefined;
+  #bounds: BoundsTuple | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly geometry: SeatGeometry,
+  ) {}
+
+  get label(): LatLngTuple {
+    return (this.#label ??= toLatLng(labelPoint(this.geometry)));
+  }
+
+  get bounds(): BoundsTuple {
+    return (this.#bounds ??= boundsOf(this.geometry));
+  }
+}
+
 export function buildShapes(
   view: 'geo' | 'hex',
   boundarySet: string,
   collection: SeatCollection,
 ): SeatShapes {
   const places = new Map<string, SeatPlace>();
-  for (const f of collection.features) {
-    places.set(f.id, {
-      name: f.properties.name,
-      label: toLatLng(labelPoint(f.geometry)),
-      bounds: boundsOf(f.geometry),
-    });
-  }
+  for (const f of collection.features) places.set(f.id, new LazyPlace(f.properties.name, f.geometry));
+  let bounds: BoundsTuple | undefined;
   return {
     key: `${view}-${boundarySet}`,
     view,
     boundarySet,
     collection,
     places,
-    bounds: unionBounds([...places.values()].map((p) => p.bounds)),
+    get bounds() {
+      return (bounds ??= unionBounds([...places.values()].map((p) => p.bounds)));
+    },
   };
 }
 
@@ -141,13 +188,16 @@ export function hexCentre(q: number, r: number, size = HEX_SIZE): LngLat {
   return [q * width + shift, r * 1.5 * size];
 }
 
+// A pointy-topped hexagon's corners round a unit circle, from -30° and closed back there: worked out once.
+const HEX_CORNERS: readonly (readonly [x: number, y: number])[] = Array.from({ length: 7 }, (_, i) => {
+  const a = (Math.PI / 180) * (60 * (i % 6) - 30);
+  return [Math.cos(a), Math.sin(a)] as const;
+});
+
 export function hexRing(q: number, r: number, size = HEX_SIZE): Position[] {
-  const [cx, cy] = hexCentre(q, r, size);
+  const centre = hexCentre(q, r, size);
   const ring: Position[] = [];
-  for (let i = 0; i <= 6; i += 1) {
-    const a = (Math.PI / 180) * (60 * (i % 6) - 30);
-    ring.push([cx + size * Math.cos(a), cy + size * Math.sin(a)]);
-  }
+  for (const [x, y] of HEX_CORNERS) ring.push([centre[0] + size * x, centre[1] + size * y]);
   return ring;
 }
 
@@ -159,4 +209,46 @@ export function hexCollection(hex: THexResponse): SeatCollection {
     geometry: { type: 'Polygon', coordinates: [hexRing(h.q, h.r)] },
   }));
   return { type: 'FeatureCollection', features };
+}
+
+/** A hexagon's centre and box follow from its position; nothing to work out until asked. */
+class HexPlace implements SeatPlace {
+  constructor(
+    readonly name: string,
+    private readonly q: number,
+    private readonly r: number,
+  ) {}
+
+  get label(): LatLngTuple {
+    return toLatLng(hexCentre(this.q, this.r));
+  }
+
+  get bounds(): BoundsTuple {
+    const [x, y] = hexCentre(this.q, this.r);
+    const half = (Math.sqrt(3) / 2) * HEX_SIZE;
+    return [toLatLng([x - half, y - HEX_SIZE]), toLatLng([x + half, y + HEX_SIZE])];
+  }
+}
+
+/**
+ * The hex map as shapes. The page loads it on every view for the seat names its search offers, so the
+ * hexagons themselves are made only when the hex map is drawn.
+ */
+export function hexShapes(boundarySet: string, hex: THexResponse): SeatShapes {
+  const places = new Map<string, SeatPlace>();
+  for (const [code, h] of Object.entries(hex.hexes)) places.set(code, new HexPlace(h.n, h.q, h.r));
+  let collection: SeatCollection | undefined;
+  let bounds: BoundsTuple | undefined;
+  return {
+    key: `hex-${boundarySet}`,
+    view: 'hex',
+    boundarySet,
+    get collection() {
+      return (collection ??= hexCollection(hex));
+    },
+    places,
+    get bounds() {
+      return (bounds ??= unionBounds([...places.values()].map((p) => p.bounds)));
+    },
+  };
 }

@@ -1,9 +1,13 @@
 import type { TSeatFigures } from '@groundwork/server/contracts';
 
-const int = new Intl.NumberFormat('en-GB');
+// Whole numbers are grouped by hand, as en-GB does (12,345): the page's first Intl formatter loads locale
+// data, which cost the map page's first paint tens of milliseconds when this module was imported.
+let other: Intl.NumberFormat | undefined;
 
 export function fmtInt(n: number | null | undefined): string {
-  return n === null || n === undefined ? '–' : int.format(n);
+  if (n === null || n === undefined) return '–';
+  if (!Number.isSafeInteger(n)) return (other ??= new Intl.NumberFormat('en-GB')).format(n);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 export function fmtPct(n: number | null | undefined, digits = 1): string {

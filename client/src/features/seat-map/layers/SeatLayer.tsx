@@ -1,7 +1,7 @@
 import type { Feature } from 'geojson';
 import type { GeoJSON as LeafletGeoJSON, LeafletMouseEvent, Path, PathOptions, Layer } from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { GeoJSON } from 'react-leaflet';
+import { GeoJSON, useMap } from 'react-leaflet';
 import type { SeatShapes } from '../geometry.ts';
 
 interface SeatLayerProps {
@@ -12,6 +12,8 @@ interface SeatLayerProps {
   onSelect: (code: string) => void;
   /** Told how many seats were actually added to the layer, after each (re)build. */
   onDrawn: (count: number) => void;
+  /** Whether the styles now carry the seats' figures (the seat list has loaded), not just their shapes. */
+  complete?: boolean;
 }
 
 const codeOf = (feature: Feature | undefined): string => String(feature?.id ?? '');
@@ -21,7 +23,16 @@ const featureOf = (layer: Layer): Feature | undefined => (layer as Layer & { fea
  * All seats as one GeoJSON layer on the map's canvas renderer. The parent keys it by the geometry, so it is
  * rebuilt only when the seats change; a new colour scale or selection only restyles the existing paths.
  */
-export function SeatLayer({ shapes, styleOf, onTop, describe, onSelect, onDrawn }: SeatLayerProps) {
+export function SeatLayer({
+  shapes,
+  styleOf,
+  onTop,
+  describe,
+  onSelect,
+  onDrawn,
+  complete = false,
+}: SeatLayerProps) {
+  const map = useMap();
   const layerRef = useRef<LeafletGeoJSON>(null);
   // Handlers are bound once per layer; they read the latest props through refs.
   const latest = useRef({ styleOf, describe, onSelect });
@@ -49,13 +60,38 @@ export function SeatLayer({ shapes, styleOf, onTop, describe, onSelect, onDrawn 
     [],
   );
 
-  const onEachFeature = useCallback((feature: Feature, layer: Layer) => {
-    layer.bindTooltip(() => latest.current.describe(codeOf(feature)), { sticky: true, direction: 'top' });
+  // One tooltip for the whole layer rather than one per seat (650 tooltips and their listeners made on
+  // load): Leaflet hands it the seat under the pointer.
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!layer) return undefined;
+    layer.bindTooltip((seat) => latest.current.describe(codeOf(featureOf(seat))), {
+      sticky: true,
+      direction: 'top',
+    });
+    return () => {
+      layer.unbindTooltip();
+    };
   }, []);
 
   useEffect(() => {
     onDrawn(layerRef.current?.getLayers().length ?? 0);
   }, [shapes, onDrawn]);
+
+  // The moment the seats are on screen in their colours, for the map-draw bench and real-user timing. The
+  // canvas renderer redraws in the next animation frame; a frame requested after it runs after that redraw.
+  const marked = useRef(false);
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!complete || marked.current || !layer) return undefined;
+    const frame = requestAnimationFrame(() => {
+      marked.current = true;
+      const count = layer.getLayers().length;
+      performance.mark('seats-drawn', { detail: { count } });
+      map.getContainer().dataset.seatsDrawn = String(count);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [map, complete, style]);
 
   useEffect(() => {
     layerRef.current?.eachLayer((layer) => {
@@ -63,13 +99,5 @@ export function SeatLayer({ shapes, styleOf, onTop, describe, onSelect, onDrawn 
     });
   }, [onTop, style]);
 
-  return (
-    <GeoJSON
-      ref={layerRef}
-      data={shapes.collection}
-      style={style}
-      eventHandlers={eventHandlers}
-      onEachFeature={onEachFeature}
-    />
-  );
+  return <GeoJSON ref={layerRef} data={shapes.collection} style={style} eventHandlers={eventHandlers} />;
 }

@@ -1,0 +1,49 @@
+// Starting the app for a benchmark: always in a child process, so the load generator or the browser driver
+// in the bench process never shares the server's event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const m = buffer.match(pattern);
+      if (m) resolve(m[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`process exited (${code}) before ${pattern}:\n${buffer}`)));
+  });
+}
+
+export interface AppServer {
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM, resolved once the process has exited (its PGlite folder is then free for another). */
+  stop(): Promise<void>;
+}
+
+/** The real server (server/src/main.ts) on the PGlite folder given, tiles off, not logging requests. */
+export async function startAppServer(root: string, pgliteDir: string): Promise<AppServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PGLITE_DIR: pgliteDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+      MAP_TILE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await waitForLine(child, /ready at (http:\/\/[^\s]+)/);
+  return {
+    url: ready.replace(/^ready at /, ''),
+    child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
