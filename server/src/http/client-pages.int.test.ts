@@ -56,6 +56,9 @@ describe('serving the client', () => {
       ],
       // Filters: the list URL is the client's to build, so it is not guessed.
       ['/?region=E12000001&redWall=true', ['/api/geo/2024', '/api/parties']],
+      // A sort on a layer the caller may not see is changed by the client: not preloaded (it would be a 401).
+      ['/?boundarySet=2024&sort=target', ['/api/geo/2024', '/api/parties']],
+      ['/?boundarySet=2010&sort=-tier', ['/api/geo/2010', '/api/parties']],
     ];
     for (const [page, expected] of cases) {
       const urls = preloads((await t.api.get(page).expect(200)).headers.link);
@@ -69,8 +72,8 @@ describe('serving the client', () => {
   });
 
   it('sends index.html without preloads for the other pages and for unknown paths', async () => {
-    for (const page of ['/board', '/admin', '/set-password', '/no/such/page']) {
-      const res = await t.api.get(page).expect(200);
+    for (const page of ['/board', '/admin', '/set-password', '/board/', '/no/such/page']) {
+      const res = await t.api.get(page).expect(page.startsWith('/no') ? 404 : 200);
       expect(res.text, page).toBe(INDEX);
       expect(res.headers.link, page).toBeUndefined();
     }

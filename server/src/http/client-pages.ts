@@ -12,6 +12,7 @@ import {
   ELECTION_BOUNDARY_SET,
   ELECTIONS,
   SEAT_SORTS,
+  TARGET_LAYER_SORTS,
   type TBoundarySet,
 } from '../contracts/index.ts';
 
@@ -22,6 +23,11 @@ const YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Map-page query keys that do not change which data the page loads first. */
 const VIEW_ONLY = new Set(['boundarySet', 'election', 'view', 'measure', 'seat', 'sort']);
 const SORT = new RegExp(`^-?(${SEAT_SORTS.join('|')})$`);
+// A sort on a seat layer depends on who asks (the client falls back to name when the layer is not theirs):
+// the list is then left for the client to request.
+const LAYER_SORT = new RegExp(`^-?(${TARGET_LAYER_SORTS.join('|')})$`);
+/** The client's pages (client/src/app/App.tsx); any other path gets the page with a 404 status. */
+const PAGES = new Set(['/', '/board', '/admin', '/set-password']);
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
   return values.find((v) => v === raw);
@@ -43,7 +49,7 @@ export function mapPagePreloads(query: URLSearchParams): string[] {
   const view = query.get('view') === 'hex' ? 'hex' : 'geo';
   const sort = SORT.test(query.get('sort') ?? '') ? (query.get('sort') as string) : 'name';
   const urls = [`/api/${view}/${boundarySet}`];
-  if ([...query.keys()].every((key) => VIEW_ONLY.has(key))) {
+  if ([...query.keys()].every((key) => VIEW_ONLY.has(key)) && !LAYER_SORT.test(sort)) {
     urls.push(`/api/seats?${new URLSearchParams({ boundarySet, election, sort }).toString()}`);
   }
   urls.push('/api/parties');
@@ -157,8 +163,10 @@ export function clientPages(clientDist: string): Router {
   router.get(/^\/(?!api(?:\/|$)).*/, (req, res) => {
     const preloads = preloadsFor(req);
     if (preloads.length > 0) res.setHeader('Link', preloadLinks(preloads));
-    // Revalidated on every visit, so a new release is picked up at once.
+    // Revalidated on every visit, so a new release is picked up at once. An unknown path is still the app
+    // (it shows its not-found page), with the status that tells crawlers and tools it is not a page.
     res.setHeader('Cache-Control', 'no-cache');
+    if (!PAGES.has(req.path.replace(/\/+$/, '') || '/')) res.status(404);
     res.sendFile(index);
   });
   return router;
