@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useDismiss } from '../ui/useDismiss.ts';
 
 interface HeaderMenuProps {
   links: readonly { href: string; label: string }[];
@@ -15,18 +16,8 @@ export function HeaderMenu({ links }: HeaderMenuProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   // Clicking or tabbing anywhere else closes it, as the account menu does.
-  useEffect(() => {
-    if (!open) return undefined;
-    const away = (e: Event) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('focusin', away);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('focusin', away);
-    };
-  }, [open]);
+  const closeMenu = useCallback(() => setOpen(false), []);
+  useDismiss(rootRef, open, closeMenu);
 
   return (
     <div

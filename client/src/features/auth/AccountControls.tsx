@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useRegions } from '../reference/api.ts';
 import { useSession, useSignOut, type AuthState } from './api.ts';
 import { ChangePasswordDialog } from './ChangePasswordDialog.tsx';
 import { describeGrants } from './roles.ts';
 import { SignInDialog } from './SignInDialog.tsx';
+import { useDismiss } from '../../ui/useDismiss.ts';
 
 /** "/#sign-in" (the link after setting a password) opens the sign-in dialog on arrival. */
 const SIGN_IN_ON_ARRIVAL = window.location.hash === '#sign-in';
@@ -75,18 +76,8 @@ function AccountMenu(props: {
   const roles = describeGrants(auth.grants, (code) => regionNames.get(code));
 
   // Clicking or tabbing anywhere else closes the menu.
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: Event) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('focusin', away);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('focusin', away);
-    };
-  }, [open]);
+  const closeMenu = useCallback(() => setOpen(false), []);
+  useDismiss(rootRef, open, closeMenu);
 
   return (
     <div
