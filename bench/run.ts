@@ -210,10 +210,15 @@ async function main() {
         headers: { 'accept-encoding': 'gzip' },
         requests: [
           {
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/seats?boundarySet=2024&limit=50&offset=${n++ % 600}`,
-            }),
+            // 600 offsets × 100 swing bands: far more distinct URLs than the 32 MB replay holds, so each
+            // request goes through Express (with 600 alone, every URL was replayed after the first lap).
+            setupRequest: (req) => {
+              const i = n++;
+              return {
+                ...req,
+                path: `/api/seats?boundarySet=2024&limit=50&offset=${i % 600}&maxSwing=${Math.floor(i / 600) % 100}`,
+              };
+            },
           },
         ],
       });
