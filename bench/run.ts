@@ -11,7 +11,7 @@ import pg from 'pg';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase, type DatabaseOptions } from '../server/src/db/database.ts';
 import { defaultMigrationsDir, migrate } from '../server/src/db/migrate.ts';
-import { defaultBundlePath, readBundle } from '../server/src/modules/import/bundle.ts';
+import { defaultBundlePath, defaultOfficialDir, readBundle } from '../server/src/modules/import/bundle.ts';
 import { loadDataset } from '../server/src/modules/import/load.ts';
 import { readOfficialFiles } from '../server/src/modules/import/official.ts';
 import { startAppServer, waitForLine } from './app-server.ts';
@@ -106,7 +106,7 @@ async function timeImport(label: string, options: DatabaseOptions, source: 'bund
     const dataset =
       source === 'bundle'
         ? await readBundle(defaultBundlePath(root))
-        : await readOfficialFiles(path.resolve(root, '../shared/data'));
+        : await readOfficialFiles(defaultOfficialDir(root));
     await loadDataset(db, dataset, { source: `bench-${source}` });
     const seconds = (performance.now() - started) / 1000;
     report(

@@ -1,11 +1,17 @@
 // npm run data:bundle [-- <folder>] [-- --check]
-// Builds prisma/seed/groundwork-data.json.gz from the official files (default: ../shared/data next to the
-// repository). Rebuilding from the same files leaves the bundle byte-identical; --check rebuilds in memory
+// Builds prisma/seed/groundwork-data.json.gz from the official files (default: prisma/seed/official, the
+// copies the repository carries). Rebuilding from the same files leaves the bundle byte-identical; --check rebuilds in memory
 // and exits 1 if the committed bundle is not what the files give (for CI).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { defaultBundlePath, encodeBundle, readBundle, writeBundle } from '../src/modules/import/bundle.ts';
+import {
+  defaultBundlePath,
+  defaultOfficialDir,
+  encodeBundle,
+  readBundle,
+  writeBundle,
+} from '../src/modules/import/bundle.ts';
 import { ImportError, formatProblem } from '../src/modules/import/errors.ts';
 import { readOfficialFiles } from '../src/modules/import/official.ts';
 
@@ -13,7 +19,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
   const { repoRoot } = loadConfig({});
-  const folder = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(repoRoot, '../shared/data'));
+  const folder = path.resolve(args.find((a) => !a.startsWith('--')) ?? defaultOfficialDir(repoRoot));
   const file = defaultBundlePath(repoRoot);
 
   const started = performance.now();

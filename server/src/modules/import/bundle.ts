@@ -60,6 +60,14 @@ export function defaultBundlePath(repoRoot: string): string {
   return path.join(repoRoot, 'prisma/seed/groundwork-data.json.gz');
 }
 
+/**
+ * The official files the bundle is built from, carried in the repository (open-licensed; see
+ * docs/data-sources.md) so a clone anywhere can rebuild the bundle and run the importer's tests.
+ */
+export function defaultOfficialDir(repoRoot: string): string {
+  return path.join(repoRoot, 'prisma/seed/official');
+}
+
 function toContent(dataset: Dataset): BundleContent {
   const topologyFor = (set: TBoundarySet) =>
     seatsToTopology(dataset.constituencies.filter((c) => c.boundarySetCode === set));

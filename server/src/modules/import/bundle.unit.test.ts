@@ -4,12 +4,12 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { defaultBundlePath, encodeBundle, readBundle, writeBundle } from './bundle.ts';
+import { defaultBundlePath, defaultOfficialDir, encodeBundle, readBundle, writeBundle } from './bundle.ts';
 import type { Dataset, DatasetGeometry } from './dataset.ts';
 import { ImportError } from './errors.ts';
 import { readOfficialFiles } from './official.ts';
 
-const SOURCE = process.env.GROUNDWORK_DATA_DIR ?? '/work/shared/data';
+const SOURCE = process.env.GROUNDWORK_DATA_DIR ?? defaultOfficialDir(loadConfig({}).repoRoot);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bundle-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

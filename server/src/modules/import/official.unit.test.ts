@@ -1,4 +1,4 @@
-// Reads the real official files (/work/shared/data, or GROUNDWORK_DATA_DIR) and damaged copies of them.
+// Reads the real official files (prisma/seed/official, or GROUNDWORK_DATA_DIR) and damaged copies of them.
 // Spot-check figures were read by hand from the source CSVs.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,9 +7,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from './dataset.ts';
 import { ImportError, type ImportProblem } from './errors.ts';
+import { loadConfig } from '../../config.ts';
+import { defaultOfficialDir } from './bundle.ts';
 import { readOfficialFiles } from './official.ts';
 
-const SOURCE = process.env.GROUNDWORK_DATA_DIR ?? '/work/shared/data';
+const SOURCE = process.env.GROUNDWORK_DATA_DIR ?? defaultOfficialDir(loadConfig({}).repoRoot);
 const HOC_2019 = 'results/HoC-GE2019-results-by-constituency.csv';
 const HOC_2024 = 'results/HoC-GE2024-results-by-constituency.csv';
 const IMD_2024 = 'deprivation/uk-composite-imd-2024-boundaries.csv';

@@ -4,9 +4,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { TSeatDetail, TSeatListResponse, TTargetsResponse } from '../../contracts/index.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import { loadConfig } from '../../config.ts';
+import { defaultOfficialDir } from '../import/bundle.ts';
 
 const t = useTestApp();
-const sharedData = path.resolve(import.meta.dirname, '../../../../../shared/data');
+const sharedData = defaultOfficialDir(loadConfig({}).repoRoot);
 
 type HocRow = Record<string, string>;
 function hocRows(file: string): HocRow[] {
