@@ -1,62 +1,33 @@
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { SwingRange } from '../../explorer/components/SwingRange.tsx';
 import { useParties } from '../../reference/api.ts';
 import type { FilterControlProps } from '../../seat-map/measure.ts';
+import { SelectFilter } from '../../seat-map/SelectFilter.tsx';
 
-/** The winning party: any, or one party. */
-export function WinnerFilter({ values, onChange, disabled, describedBy }: FilterControlProps) {
-  const id = useId();
+/** The winning party: any, or one party (a code from a shared link is kept even if not in the list). */
+export function WinnerFilter(props: FilterControlProps) {
   const parties = useParties();
-  const sorted = useMemo(
-    () => [...(parties.data ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
-    [parties.data],
-  );
-  const winner = values.winner;
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        Winner
-      </label>
-      <select
-        id={id}
-        value={winner ?? ''}
-        disabled={disabled}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange({ winner: e.target.value || undefined })}
-      >
-        <option value="">Any party</option>
-        {winner && !sorted.some((p) => p.code === winner) && <option value={winner}>{winner}</option>}
-        {sorted.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const winner = props.values.winner;
+  const options = useMemo(() => {
+    const sorted = [...(parties.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    return [
+      { value: '', label: 'Any party' },
+      ...(winner && !sorted.some((p) => p.code === winner) ? [{ value: winner, label: winner }] : []),
+      ...sorted.map((p) => ({ value: p.code, label: p.name })),
+    ];
+  }, [parties.data, winner]);
+  return <SelectFilter {...props} param="winner" label="Winner" options={options} />;
 }
 
+const RED_WALL_OPTIONS = [
+  { value: '', label: 'All seats' },
+  { value: 'true', label: 'Red-wall seats only' },
+  { value: 'false', label: 'Not red wall' },
+];
+
 /** Red-wall seats, or the others: the flag in force, a staff override included. */
-export function RedWallFilter({ values, onChange, disabled, describedBy }: FilterControlProps) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        Red wall
-      </label>
-      <select
-        id={id}
-        value={values.redWall ?? ''}
-        disabled={disabled}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange({ redWall: e.target.value || undefined })}
-      >
-        <option value="">All seats</option>
-        <option value="true">Red-wall seats only</option>
-        <option value="false">Not red wall</option>
-      </select>
-    </div>
-  );
+export function RedWallFilter(props: FilterControlProps) {
+  return <SelectFilter {...props} param="redWall" label="Red wall" options={RED_WALL_OPTIONS} />;
 }
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
