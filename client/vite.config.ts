@@ -24,7 +24,12 @@ export default defineConfig({
         // across releases: one, not one per library. Over HTTP/1.1 the browser opens six connections, and the
         // first visit's scripts share them with the map page's preloaded API requests (bench/map-draw.ts).
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules[\\/]/ }],
+          groups: [
+            // The first map's libraries (main.tsx, features/seat-map/firstMap.ts) apart from the app's:
+            // the entry loads only these, and the rest after the map is drawn.
+            { name: 'leaflet', test: /node_modules[\\/](leaflet|topojson-client)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
         },
       },
     },

@@ -67,7 +67,8 @@ describe('seat layers in the explorer', () => {
     // The list is fetched again with the effective flag: legend count and outline follow at once.
     await expect.poll(() => page.legendRedWallCount(), poll).toBe(countBefore + (redWall ? 1 : -1));
     if (redWall) {
-      await expect.poll(() => page.legend.textContent(), poll).toContain(seat.name);
+      await page.legend.getByText(/^Red-wall seats shown/).click();
+      await page.legend.getByRole('button', { name: seat.name, exact: true }).waitFor();
       await expect.poll(() => page.redWallOutlinePixels(), poll).toBeGreaterThan(pixelsBefore + 300);
     } else {
       await expect.poll(() => page.redWallOutlinePixels(), poll).toBeLessThan(pixelsBefore - 300);

@@ -1,6 +1,7 @@
 import { ZErrorResponse } from '@groundwork/server/contracts';
 import type { z } from 'zod';
 import { ApiError } from './ApiError.ts';
+import { takePrefetched } from './prefetched.ts';
 
 export type QueryParams = Record<string, string | number | boolean | undefined | null>;
 
@@ -28,6 +29,8 @@ export function apiUrl(path: string, params?: QueryParams): string {
   const qs = params ? toSearchParams(params).toString() : '';
   return qs ? `${path}?${qs}` : path;
 }
+
+const FAILED = Symbol('prefetch failed');
 
 function networkError(cause: unknown): never {
   if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
@@ -80,9 +83,16 @@ export async function apiGet<T>(
   path: string,
   opts: { params?: QueryParams; schema?: z.ZodType<T>; signal?: AbortSignal } = {},
 ): Promise<T> {
+  const url = apiUrl(path, opts.params);
+  const prefetched = takePrefetched(url);
+  if (prefetched) {
+    // A failed prefetch falls through to a request of our own, which reports the error.
+    const body = await prefetched.catch(() => FAILED);
+    if (body !== FAILED) return checked(path, 200, body, opts.schema);
+  }
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, opts.params), { signal: opts.signal ?? null });
+    res = await fetch(url, { signal: opts.signal ?? null });
   } catch (cause) {
     networkError(cause);
   }

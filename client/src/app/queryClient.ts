@@ -1,8 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
+import type { TBoundarySet } from '@groundwork/server/contracts';
 import { ApiError } from '../api/ApiError.ts';
+import { seatMapKeys } from '../features/seat-map/api.ts';
+import { firstMapShapes } from '../features/seat-map/firstMap.ts';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         // A 4xx will not get better by asking again; network blips and 5xx get two more tries.
@@ -12,4 +15,8 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  // The first map's shapes are the app's from the start: its seat map adopts that map on its first render.
+  const shapes = firstMapShapes();
+  if (shapes) client.setQueryData(seatMapKeys.shapes('geo', shapes.boundarySet as TBoundarySet), shapes);
+  return client;
 }

@@ -1,7 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-/** Below this width the explorer is one column: map first, filters in a drawer (styles.css agrees). */
-export const NARROW_SCREEN = '(max-width: 820px)';
+export { NARROW_SCREEN } from './screens.ts';
 
 /** Whether a media query matches now, re-rendering when that changes (rotating a phone, resizing). */
 export function useMediaQuery(query: string): boolean {

@@ -36,6 +36,7 @@ describe('serving the client', () => {
       '/api/geo/2024',
       '/api/seats?boundarySet=2024&election=GE2024&sort=name',
       '/api/parties',
+      '/api/config',
     ]);
   });
 
@@ -43,22 +44,37 @@ describe('serving the client', () => {
     const cases: [string, string[]][] = [
       [
         '/?boundarySet=2010&view=hex&seat=E14000575&measure=majorityPct',
-        ['/api/hex/2010', '/api/seats?boundarySet=2010&election=GE2019&sort=name', '/api/parties'],
+        [
+          '/api/hex/2010',
+          '/api/seats?boundarySet=2010&election=GE2019&sort=name',
+          '/api/parties',
+          '/api/config',
+        ],
       ],
       [
         '/?boundarySet=2024&election=GE2019N&sort=-majorityPct',
-        ['/api/geo/2024', '/api/seats?boundarySet=2024&election=GE2019N&sort=-majorityPct', '/api/parties'],
+        [
+          '/api/geo/2024',
+          '/api/seats?boundarySet=2024&election=GE2019N&sort=-majorityPct',
+          '/api/parties',
+          '/api/config',
+        ],
       ],
       // An election on the other boundaries, an unknown sort: the client falls back to the defaults.
       [
         '/?boundarySet=2024&election=GE2017&sort=nonsense',
-        ['/api/geo/2024', '/api/seats?boundarySet=2024&election=GE2024&sort=name', '/api/parties'],
+        [
+          '/api/geo/2024',
+          '/api/seats?boundarySet=2024&election=GE2024&sort=name',
+          '/api/parties',
+          '/api/config',
+        ],
       ],
       // Filters: the list URL is the client's to build, so it is not guessed.
-      ['/?region=E12000001&redWall=true', ['/api/geo/2024', '/api/parties']],
+      ['/?region=E12000001&redWall=true', ['/api/geo/2024', '/api/parties', '/api/config']],
       // A sort on a layer the caller may not see is changed by the client: not preloaded (it would be a 401).
-      ['/?boundarySet=2024&sort=target', ['/api/geo/2024', '/api/parties']],
-      ['/?boundarySet=2010&sort=-tier', ['/api/geo/2010', '/api/parties']],
+      ['/?boundarySet=2024&sort=target', ['/api/geo/2024', '/api/parties', '/api/config']],
+      ['/?boundarySet=2010&sort=-tier', ['/api/geo/2010', '/api/parties', '/api/config']],
     ];
     for (const [page, expected] of cases) {
       const urls = preloads((await t.api.get(page).expect(200)).headers.link);

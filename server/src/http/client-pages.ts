@@ -36,8 +36,9 @@ function oneOf<T extends string>(values: readonly T[], raw: string | null): T | 
 /**
  * The API URLs the map page (`/`) requests first for the view in its query string, byte for byte as the
  * client builds them (features/explorer/viewState.ts reads the query, then seats/api.ts, seat-map/api.ts
- * and reference/api.ts build the URLs): what the first picture needs, the map shapes, the seat list and the
- * parties (the winners' colours). With filters in the query the seat list is left out rather than guessed.
+ * and reference/api.ts build the URLs; features/seat-map/firstMap.ts for the default view): what the first
+ * picture needs, the map shapes, the seat list, the parties (the winners' colours) and the client config
+ * (whether seats are drawn over tiles). With filters in the query the seat list is left out rather than guessed.
  * Nothing else: over HTTP/1.1 the preloads share six connections with the page's scripts and stylesheet.
  * e2e/map-preload.e2e.test.ts fails when the two sides drift apart.
  */
@@ -52,7 +53,7 @@ export function mapPagePreloads(query: URLSearchParams): string[] {
   if ([...query.keys()].every((key) => VIEW_ONLY.has(key)) && !LAYER_SORT.test(sort)) {
     urls.push(`/api/seats?${new URLSearchParams({ boundarySet, election, sort }).toString()}`);
   }
-  urls.push('/api/parties');
+  urls.push('/api/parties', '/api/config');
   return urls;
 }
 

@@ -38,7 +38,10 @@ export function SeatsPage() {
   // server joins every layer (targets, …) into the seat rows.
   const seats = useSeatView(state);
   const { list, rows, scale, matches } = seats;
-  const names = useSeatShapes('hex', state.boundarySet);
+  // The first picture is the map: the table and the search's names (the hex map's) wait until it is drawn.
+  const [settled, setSettled] = useState(false);
+  const onMapSettled = useCallback(() => setSettled(true), []);
+  const names = useSeatShapes('hex', state.boundarySet, { enabled: settled });
 
   const partyName = useCallback((code: string) => partyIndex.get(code)?.name ?? code, [partyIndex]);
   const seatNames = useMemo(
@@ -113,6 +116,7 @@ export function SeatsPage() {
           config={config.data}
           partyName={partyName}
           onSelect={onMapSelect}
+          onSettled={onMapSettled}
         />
       </section>
 
@@ -141,7 +145,7 @@ export function SeatsPage() {
         <TablePanel
           data={list.data}
           error={list.error}
-          loading={list.isPending}
+          loading={list.isPending || !settled}
           updating={seats.updating}
           csvUrl={seats.csvUrl}
           tableKey={seats.tableKey}

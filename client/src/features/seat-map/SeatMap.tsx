@@ -1,28 +1,22 @@
-import 'leaflet/dist/leaflet.css';
 import type { TBoundarySet, TClientConfig, TSeatSummary } from '@groundwork/server/contracts';
-import { CRS } from 'leaflet';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MapContainer, TileLayer } from 'react-leaflet';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useSeatShapes } from './api.ts';
 import type { BoundsTuple, SeatFeature } from './geometry.ts';
 import { DataAttribution } from './layers/DataAttribution.tsx';
 import { KeyboardSeats } from './layers/KeyboardSeats.tsx';
-import { HOME_PADDING, MapFocus, type FocusRequest } from './layers/MapFocus.tsx';
+import { MapFocus, type FocusRequest } from './layers/MapFocus.tsx';
 import { SeatLayer } from './layers/SeatLayer.tsx';
 import { SeatOutline } from './layers/SeatOutline.tsx';
+import { AdoptedMap } from './AdoptedMap.tsx';
+import { takeFirstMap, type FirstMap } from './firstMap.ts';
 import { Legend } from './Legend.tsx';
+import { HOME_PADDING, mapClassName, mapOptions, SEAT_MAP_ID, UK_BOUNDS } from './mapOptions.ts';
 import type { ColourScale } from './measures.ts';
 import { drawnOnTop, SELECTED_OUTLINE, seatStyle, type StyleContext } from './seatStyle.ts';
 
-/** The map container's id: the skip link (app/App.tsx) moves focus to it. */
-export const SEAT_MAP_ID = 'seat-map';
-
-/** Great Britain and Northern Ireland, Scilly to Shetland. */
-const UK_BOUNDS: BoundsTuple = [
-  [49.85, -8.65],
-  [60.86, 1.77],
-];
+export { SEAT_MAP_ID } from './mapOptions.ts';
 
 interface SeatMapProps {
   view: 'geo' | 'hex';
@@ -40,6 +34,11 @@ interface SeatMapProps {
   config: TClientConfig | undefined;
   partyName: (code: string) => string;
   onSelect: (code: string) => void;
+  /**
+   * Called once the map has settled: its seats first on screen in their colours, or its shapes or figures
+   * failed. The page holds back work the first picture does not need (the table, the search's names) until then.
+   */
+  onSettled?: () => void;
 }
 
 /** What the map shows, in words: the drawn-seat count is read from the layer itself, not from the data. */
@@ -69,6 +68,29 @@ function tooltipElement(title: string, line: string): HTMLElement {
   return el;
 }
 
+/** The Leaflet map of a view: the first map taken over, or a new one. */
+function MapHost(props: {
+  adopted: FirstMap | undefined;
+  view: 'geo' | 'hex';
+  tiles: boolean;
+  home: BoundsTuple;
+  children: ReactNode;
+}) {
+  const { adopted, view, tiles, home, children } = props;
+  if (adopted) return <AdoptedMap first={adopted}>{children}</AdoptedMap>;
+  return (
+    <MapContainer
+      id={SEAT_MAP_ID}
+      className={mapClassName(view, tiles)}
+      bounds={home}
+      boundsOptions={HOME_PADDING}
+      {...mapOptions(view)}
+    >
+      {children}
+    </MapContainer>
+  );
+}
+
 /** Owns the Leaflet map; each overlay is a child component that reaches the map through useMap. */
 export function SeatMap(props: SeatMapProps) {
   const {
@@ -84,8 +106,13 @@ export function SeatMap(props: SeatMapProps) {
     config,
     partyName,
     onSelect,
+    onSettled,
   } = props;
   const shapes = useSeatShapes(view, boundarySet);
+  // The first map (firstMap.ts), drawn before the app ran, is this component's geo map if it is there.
+  const [adopted, setAdopted] = useState(takeFirstMap);
+  // Leaving the geo view removes that map (AdoptedMap); coming back makes a new one.
+  if (adopted && view !== 'geo') setAdopted(undefined);
   const [drawn, setDrawn] = useState<{ key: string; count: number } | null>(null);
   const tiles = view === 'geo' && !!config?.tileUrl;
 
@@ -116,6 +143,10 @@ export function SeatMap(props: SeatMapProps) {
   const drawnCount = drawn && drawn.key === shapesKey ? drawn.count : 0;
   const matchCount = seats?.length ?? 0;
   const dataAttribution = config?.dataAttribution;
+  const failed = shapes.isError || figures === 'error';
+  useEffect(() => {
+    if (failed) onSettled?.();
+  }, [failed, onSettled]);
 
   return (
     <div
@@ -145,18 +176,12 @@ export function SeatMap(props: SeatMapProps) {
           </div>
         )}
         {shapes.data && home && (
-          <MapContainer
+          <MapHost
             key={view}
-            id={SEAT_MAP_ID}
-            className={`seat-map__leaflet seat-map__leaflet--${view}${tiles ? ' seat-map__leaflet--tiles' : ''}`}
-            crs={view === 'hex' ? CRS.Simple : CRS.EPSG3857}
-            bounds={home}
-            boundsOptions={HOME_PADDING}
-            minZoom={view === 'hex' ? -2 : 4}
-            maxZoom={view === 'hex' ? 4 : 13}
-            zoomSnap={0.25}
-            zoomDelta={0.5}
-            preferCanvas
+            adopted={view === 'geo' ? adopted : undefined}
+            view={view}
+            tiles={tiles}
+            home={home}
           >
             {tiles && config && <TileLayer url={config.tileUrl} attribution={config.tileAttribution} />}
             {dataAttribution && <DataAttribution lines={dataAttribution} />}
@@ -169,6 +194,8 @@ export function SeatMap(props: SeatMapProps) {
               onSelect={onSelect}
               onDrawn={onDrawn}
               complete={figures === 'ready'}
+              onPainted={onSettled}
+              adopt={adopted?.shapes === shapes.data ? adopted.layer : undefined}
             />
             <SeatOutline
               feature={selected ? features.get(selected) : undefined}
@@ -191,7 +218,7 @@ export function SeatMap(props: SeatMapProps) {
               home={home}
               seatZoomCap={view === 'hex' ? 1.5 : 11.5}
             />
-          </MapContainer>
+          </MapHost>
         )}
         {shapes.isPending && <div className="seat-map__placeholder" aria-hidden="true" />}
         <Legend scale={scale} seats={seats ?? []} filtered={filtered} onSelect={onSelect} />

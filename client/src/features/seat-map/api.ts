@@ -1,10 +1,9 @@
 import type { TBoundarySet, THexResponse } from '@groundwork/server/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
 import { ApiError } from '../../api/ApiError.ts';
 import { apiGet } from '../../api/http.ts';
-import { buildShapes, hexShapes, type SeatFeature, type SeatShapes } from './geometry.ts';
+import { geoShapes, hexShapes, type SeatShapes } from './geometry.ts';
 
 export type ShapeView = 'geo' | 'hex';
 
@@ -17,20 +16,12 @@ export const seatMapKeys = {
 
 async function fetchGeo(boundarySet: TBoundarySet, signal: AbortSignal): Promise<SeatShapes> {
   const topology = await apiGet<Topology>(`/api/geo/${boundarySet}`, { signal });
-  const seats = topology.objects?.seats;
-  if (!seats || seats.type !== 'GeometryCollection') {
+  // Converted once per fetch and kept in the cache, so re-renders never redo the work.
+  const shapes = geoShapes(boundarySet, topology);
+  if (!shapes) {
     throw new ApiError({ status: 200, code: 'BAD_RESPONSE', message: 'The boundary file has no seats.' });
   }
-  // Converted once per fetch and kept in the cache, so re-renders never redo the work.
-  const all = feature(topology, seats as GeometryCollection<{ name: string }>).features;
-  const features: SeatFeature[] = [];
-  for (const f of all) {
-    const g = f.geometry;
-    if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
-      features.push({ ...f, id: String(f.id), geometry: g, properties: { name: f.properties?.name ?? '' } });
-    }
-  }
-  return buildShapes('geo', boundarySet, { type: 'FeatureCollection', features });
+  return shapes;
 }
 
 /**
@@ -61,8 +52,9 @@ async function fetchHex(boundarySet: TBoundarySet, signal: AbortSignal): Promise
   return hexShapes(boundarySet, hex);
 }
 
-export function useSeatShapes(view: ShapeView, boundarySet: TBoundarySet) {
+export function useSeatShapes(view: ShapeView, boundarySet: TBoundarySet, opts: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled: opts.enabled ?? true,
     queryKey: seatMapKeys.shapes(view, boundarySet),
     queryFn: ({ signal }) => (view === 'geo' ? fetchGeo(boundarySet, signal) : fetchHex(boundarySet, signal)),
     staleTime: Infinity,

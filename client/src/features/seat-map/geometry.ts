@@ -1,6 +1,8 @@
 // Geometry helpers shared by both map views. Pure (no Leaflet at runtime) so they run in unit tests.
 import type { THexResponse } from '@groundwork/server/contracts';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 
 /** GeoJSON order. */
 export type LngLat = readonly [lng: number, lat: number];
@@ -173,6 +175,24 @@ export function buildShapes(
       return (bounds ??= unionBounds([...places.values()].map((p) => p.bounds)));
     },
   };
+}
+
+/**
+ * The seats of a boundary file (TopoJSON, /api/geo/:set) as shapes, or undefined when it has no seats.
+ * Converted once per download: the first map (firstMap.ts) and the seat-map query share the result.
+ */
+export function geoShapes(boundarySet: string, topology: Topology): SeatShapes | undefined {
+  const seats = topology.objects?.seats;
+  if (!seats || seats.type !== 'GeometryCollection') return undefined;
+  const all = feature(topology, seats as GeometryCollection<{ name: string }>).features;
+  const features: SeatFeature[] = [];
+  for (const f of all) {
+    const g = f.geometry;
+    if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
+      features.push({ ...f, id: String(f.id), geometry: g, properties: { name: f.properties?.name ?? '' } });
+    }
+  }
+  return buildShapes('geo', boundarySet, { type: 'FeatureCollection', features });
 }
 
 /** Hex size in plane units; Leaflet's CRS.Simple then shows about one unit per pixel at zoom 0. */

@@ -84,7 +84,9 @@ export function winnerLegend(
     const party = parties.get(code);
     return { key: code, label: party?.name ?? code, colour: party?.colour ?? OTHER_PARTY_COLOUR };
   };
-  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // Party codes are ASCII: compared as strings, not with localeCompare, whose first call loads the
+  // collation tables (~30 ms) while the map is drawing.
+  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const classes = new Map(order.map(([code]) => [code, classFor(code)]));
   return {
     title: 'Winning party',

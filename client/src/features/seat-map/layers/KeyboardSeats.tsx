@@ -1,5 +1,5 @@
-import { latLng, latLngBounds, type Point } from 'leaflet';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { latLng, latLngBounds, type Map as LeafletMap, type Point } from 'leaflet';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import type { SeatFeature, SeatPlace } from '../geometry.ts';
 import { KEYBOARD_OUTLINE } from '../seatStyle.ts';
@@ -25,6 +25,22 @@ const DIRECTIONS: Record<string, Direction> = {
   ArrowDown: [0, 1],
 };
 
+const projected = new WeakMap<ReadonlyMap<string, SeatPlace>, Map<string, Point>>();
+
+/**
+ * The seats' label points in pixels at zoom 0, worked out on the first arrow key rather than while the map
+ * draws. Each set of places belongs to one view, so to one CRS.
+ */
+function labelPoints(map: LeafletMap, places: ReadonlyMap<string, SeatPlace>): Map<string, Point> {
+  let out = projected.get(places);
+  if (!out) {
+    out = new Map();
+    for (const [code, p] of places) out.set(code, map.project(latLng(p.label), 0));
+    projected.set(places, out);
+  }
+  return out;
+}
+
 /** A seat drawn smaller than this (its diagonal, in CSS pixels) is zoomed in on when the keyboard reaches it. */
 const MIN_SEAT_PIXELS = 28;
 
@@ -43,11 +59,7 @@ export function KeyboardSeats({ places, features, selected, label, describe, onS
   const [said, setSaid] = useState('');
   const current = cursor && cursor.from === selected && places.has(cursor.code) ? cursor.code : undefined;
 
-  const points = useMemo(() => {
-    const out = new Map<string, Point>();
-    for (const [code, p] of places) out.set(code, map.project(latLng(p.label), 0));
-    return out;
-  }, [map, places]);
+  const points = useCallback(() => labelPoints(map, places), [map, places]);
 
   const latest = useRef({ current, selected, points, places, describe, onSelect });
   useEffect(() => {
@@ -78,9 +90,10 @@ export function KeyboardSeats({ places, features, selected, label, describe, onS
     };
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.target !== container || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      const { current: at, selected: chosen, points: pts, onSelect: choose } = latest.current;
+      const { current: at, selected: chosen, onSelect: choose } = latest.current;
       const direction = DIRECTIONS[e.key];
       if (direction) {
+        const pts = latest.current.points();
         // Stopped here, before Leaflet's document listener would pan the map instead.
         e.preventDefault();
         e.stopPropagation();

@@ -1,14 +1,10 @@
-import { latLngBounds, point, type FitBoundsOptions, type LeafletEventHandlerFn } from 'leaflet';
+import { latLngBounds, point, type LeafletEventHandlerFn } from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { unionBounds, type BoundsTuple, type SeatPlace } from '../geometry.ts';
+import { HOME_PADDING } from '../mapOptions.ts';
 
 /** A request to move the map: to one seat (search, shared link) or to the seats matching new filters. */
-/** Room around the seats, more at the bottom where the attribution line sits. */
-export const HOME_PADDING = {
-  paddingTopLeft: [12, 12],
-  paddingBottomRight: [12, 28],
-} as const satisfies FitBoundsOptions;
 
 export type FocusRequest = { nonce: number } & ({ kind: 'seat'; code: string } | { kind: 'matches' });
 
