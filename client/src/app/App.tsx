@@ -5,6 +5,7 @@ import { SeatsPage } from '../features/explorer/SeatsPage.tsx';
 import { SEAT_MAP_ID } from '../features/seat-map/SeatMap.tsx';
 import { HeaderMenu } from './HeaderMenu.tsx';
 import { PageBoundary } from './PageBoundary.tsx';
+import { pageFor, type PageId } from './pages.ts';
 import { createQueryClient } from './queryClient.ts';
 
 // Only the map page is in the first script: the others are fetched when opened, so the map's data
@@ -36,26 +37,12 @@ const PAGES = {
   admin: { skip: 'Skip to users', skipTo: 'main', title: 'Admin', subtitle: 'Users, roles and exports' },
   notFound: { skip: 'Skip to the content', skipTo: 'main', title: 'Page not found', subtitle: '' },
 } as const;
-type PageId = keyof typeof PAGES;
-
-const PATHS: Record<string, PageId> = {
-  '/': 'seats',
-  '/index.html': 'seats',
-  '/set-password': 'setPassword',
-  '/board': 'board',
-  '/admin': 'admin',
-};
 
 const NAV: { page: PageId; href: string; label: string }[] = [
   { page: 'seats', href: '/', label: 'Seat map' },
   { page: 'board', href: '/board', label: 'Regional board' },
   { page: 'admin', href: '/admin', label: 'Admin' },
 ];
-
-function pageFor(pathname: string): PageId {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return PATHS[path] ?? 'notFound';
-}
 
 /** The skip link moves focus itself: a #fragment would add a history entry and miss Leaflet's container. */
 function skipTo(e: MouseEvent<HTMLAnchorElement>, id: string) {

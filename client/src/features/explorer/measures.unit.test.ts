@@ -103,7 +103,7 @@ describe('a measure added to the registry', () => {
     });
     const signedOut = { boundarySet: '2024' as const, layers: {} };
     expect(filterParams(s.filters, measures, signedOut)).not.toHaveProperty('hasPilot');
-    expect(unusableSorts(measures, signedOut)).toEqual(new Set(['target', 'pilot']));
+    expect(unusableSorts(measures, signedOut)).toEqual(new Set(['target', 'tier', 'pilot']));
     expect(seatListParams(s, signedOut, measures).sort).toBe('name');
   });
 });

@@ -104,6 +104,11 @@ export interface Measure {
   filters?: readonly MeasureFilter[];
   /** Its columns in the seat table, shown whenever the measure can be used. */
   columns?: readonly TableColumn[];
+  /**
+   * Every sort key the server offers on its layer, the columns' and any other (a shared link may carry
+   * one): dropped from the URL's sort wherever the measure cannot be used.
+   */
+  sorts?: readonly string[];
   /** Its section of the seat card, on the boundary sets it exists on; it decides what the detail allows. */
   CardSection?: ComponentType<SeatSectionProps>;
 }
@@ -179,12 +184,13 @@ export function filterParams(
   return out;
 }
 
-/** The sort keys of the columns of measures that cannot be used here (sorting by them would be refused). */
+/** The sort keys of measures that cannot be used here (sorting by them would be refused). */
 export function unusableSorts(measures: readonly Measure[], ctx: MeasureContext): Set<string> {
   const out = new Set<string>();
   for (const m of measures) {
     if (availability(m, ctx).state === 'ok') continue;
     for (const c of m.columns ?? []) if (c.sort) out.add(c.sort);
+    for (const key of m.sorts ?? []) out.add(key);
   }
   return out;
 }

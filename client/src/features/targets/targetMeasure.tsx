@@ -1,7 +1,7 @@
 // The target layer as a map measure: seat colours by status and tier, the target filters, the table's
 // target column and the seat card's target section. The seat list carries each 2024 seat's target for
 // callers who may see targets (its `layers.target` says so); nothing is joined in the browser.
-import type { TSeatSummary, TTargetLayer } from '@groundwork/server/contracts';
+import { TARGET_LAYER_SORTS, type TSeatSummary, type TTargetLayer } from '@groundwork/server/contracts';
 import type { LegendClass, LegendGroup, Measure, MeasureFilter, MeasureLegend } from '../seat-map/measure.ts';
 import { STATUS_LABELS, TARGET_STATUSES, type TargetStatus } from './api.ts';
 import { TargetStatusFilter, TargetTierFilter } from './TargetFilters.tsx';
@@ -100,5 +100,7 @@ export const targetMeasure: Measure = {
   describe: describeTarget,
   filters: [statusFilter, tierFilter],
   columns: [{ id: 'target', header: 'Target', sort: 'target', cell: (s) => <TargetCell seat={s} /> }],
+  // `tier` has no column of its own, but a regional staffer's shared link can sort by it.
+  sorts: TARGET_LAYER_SORTS,
   CardSection: TargetSection,
 };

@@ -69,6 +69,16 @@ describe('target status measure', () => {
     }
   });
 
+  it('drops a sort by tier, which has no column, for a caller without targets (a shared staff link)', () => {
+    for (const sort of ['tier', '-tier']) {
+      const s = parseViewState(`?sort=${sort}`);
+      expect(seatListParams(s, full).sort).toBe(sort);
+      for (const layers of [{}, undefined]) {
+        expect(seatListParams(s, { boundarySet: '2024', layers }).sort).toBe('name');
+      }
+    }
+  });
+
   it('adds a Target column with status and tier, and marks a red-wall flag set by staff', () => {
     const [column] = targetMeasure.columns ?? [];
     expect(column).toMatchObject({ header: 'Target', sort: 'target' });
