@@ -40,6 +40,14 @@ describe('serving the client', () => {
     ]);
   });
 
+  it('sends /index.html as the map page: revalidated on every visit, with the same preloads', async () => {
+    const root = await t.api.get('/').expect(200);
+    const named = await t.api.get('/index.html').expect(200);
+    expect(named.text).toBe(INDEX);
+    expect(named.headers['cache-control']).toBe('no-cache');
+    expect(preloads(named.headers.link)).toEqual(preloads(root.headers.link));
+  });
+
   it('preloads for the view in the URL, and every preload is a request the API answers', async () => {
     const cases: [string, string[]][] = [
       [

@@ -27,7 +27,7 @@ const SORT = new RegExp(`^-?(${SEAT_SORTS.join('|')})$`);
 // the list is then left for the client to request.
 const LAYER_SORT = new RegExp(`^-?(${TARGET_LAYER_SORTS.join('|')})$`);
 /** The client's pages (client/src/app/App.tsx); any other path gets the page with a 404 status. */
-const PAGES = new Set(['/', '/board', '/admin', '/set-password']);
+const PAGES = new Set(['/', '/index.html', '/board', '/admin', '/set-password']);
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
   return values.find((v) => v === raw);
@@ -124,7 +124,7 @@ function packedAssets(assetsDir: string): RequestHandler {
 }
 
 function preloadsFor(req: Request): string[] {
-  if (req.path !== '/') return [];
+  if (req.path !== '/' && req.path !== '/index.html') return [];
   const qs = req.originalUrl.indexOf('?');
   return mapPagePreloads(new URLSearchParams(qs < 0 ? '' : req.originalUrl.slice(qs + 1)));
 }
@@ -148,6 +148,18 @@ export function clientPages(clientDist: string): Router {
   }
   const assetsDir = path.join(clientDist, ASSETS) + path.sep;
   router.get(`/${ASSETS}/:name`, packedAssets(assetsDir));
+  const sendPage: RequestHandler = (req, res) => {
+    const preloads = preloadsFor(req);
+    if (preloads.length > 0) res.setHeader('Link', preloadLinks(preloads));
+    // Revalidated on every visit, so a new release is picked up at once. An unknown path is still the app
+    // (it shows its not-found page), with the status that tells crawlers and tools it is not a page.
+    res.setHeader('Cache-Control', 'no-cache');
+    if (!PAGES.has(req.path.replace(/\/+$/, '') || '/')) res.status(404);
+    res.sendFile(index);
+  };
+  // index.html by its own name is the map page too: never served by express.static with an hour's cache
+  // (after a release a cached copy would ask for hashed files that are gone).
+  router.get('/index.html', sendPage);
   router.use(
     express.static(clientDist, {
       index: false,
@@ -161,14 +173,6 @@ export function clientPages(clientDist: string): Router {
   router.use(`/${ASSETS}/`, (_req, res) => {
     res.status(404).type('text/plain').send('Not found');
   });
-  router.get(/^\/(?!api(?:\/|$)).*/, (req, res) => {
-    const preloads = preloadsFor(req);
-    if (preloads.length > 0) res.setHeader('Link', preloadLinks(preloads));
-    // Revalidated on every visit, so a new release is picked up at once. An unknown path is still the app
-    // (it shows its not-found page), with the status that tells crawlers and tools it is not a page.
-    res.setHeader('Cache-Control', 'no-cache');
-    if (!PAGES.has(req.path.replace(/\/+$/, '') || '/')) res.status(404);
-    res.sendFile(index);
-  });
+  router.get(/^\/(?!api(?:\/|$)).*/, sendPage);
   return router;
 }
