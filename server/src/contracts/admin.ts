@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZRole } from './auth.ts';
+import { PG_INT_MAX, ZId, ZIdParam, ZQueryInt, ZText } from './common.ts';
 
 export const ZAdminGrant = z.object({
   id: z.number().int(),
@@ -26,9 +27,9 @@ export type TAdminUser = z.infer<typeof ZAdminUser>;
 
 export const ZListUsersQuery = z
   .object({
-    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    q: ZText({ max: 100 }).optional(),
+    limit: ZQueryInt({ min: 1, max: 200, default: 50 }),
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
   })
   .strict();
 
@@ -39,20 +40,20 @@ export const ZListUsersResponse = z.object({
 
 export const ZCreateUserRequest = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
-    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    email: ZText({ max: 254 }).toLowerCase().pipe(z.email('must be an email address')),
+    name: ZText({ min: 1, minMessage: 'is required', max: 200 }),
   })
   .strict();
 export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
 
-export const ZUserParams = z.object({ id: z.coerce.number().int().positive('must be a user id') });
-export const ZGrantParams = z.object({ id: z.coerce.number().int().positive('must be a grant id') });
+export const ZUserParams = z.object({ id: ZIdParam('a user id') });
+export const ZGrantParams = z.object({ id: ZIdParam('a grant id') });
 
 /** A grant's scope follows its role: CLP roles name a CLP, regional staff a region, admins nothing. */
 export const ZCreateGrantRequest = z
   .object({
     role: ZRole,
-    clpId: z.number().int().positive().optional(),
+    clpId: ZId('a CLP id').optional(),
     regionCode: z
       .string()
       .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')

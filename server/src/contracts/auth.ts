@@ -1,23 +1,29 @@
 // Accounts: shared by the server and the client (nothing server-only is imported here).
 import { z } from 'zod';
+import { ZPassword, ZText } from './common.ts';
 
 export const ROLES = ['member', 'organiser', 'selection_officer', 'regional_staff', 'admin'] as const;
 export type RoleName = (typeof ROLES)[number];
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
 /** The rule for every new password. */
-export const ZNewPassword = z
-  .string({ error: 'Enter a password' })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+export const ZNewPassword = ZPassword({
+  error: 'Enter a password',
+  min: PASSWORD_MIN_LENGTH,
+  minMessage: `Use at least ${PASSWORD_MIN_LENGTH} characters`,
+  max: PASSWORD_MAX_LENGTH,
+  maxMessage: `Use at most ${PASSWORD_MAX_LENGTH} characters`,
+});
 
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
 /** Emails are compared lower-cased and trimmed (the way app_user stores them). */
-export const ZEmail = z
-  .string({ error: 'Enter an email address' })
-  .trim()
+export const ZEmail = ZText({
+  error: 'Enter an email address',
+  max: 254,
+  maxMessage: 'Email address is too long',
+})
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address' }).max(254, 'Email address is too long'));
 
@@ -53,7 +59,7 @@ export type TAuthState = z.infer<typeof ZAuthState>;
 export const ZSignInRequest = z.strictObject({
   email: ZEmail,
   // Not ZNewPassword: old passwords may predate the rules, and the message must not hint at anything.
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1000),
+  password: ZPassword({ error: 'Enter your password', min: 1, minMessage: 'Enter your password', max: 1000 }),
 });
 export type TSignInRequest = z.infer<typeof ZSignInRequest>;
 export const ZSignInResponse = ZAuthState;
@@ -62,16 +68,24 @@ export const ZMeResponse = ZAuthState;
 export type TMeResponse = TAuthState;
 
 export const ZChangePasswordRequest = z.strictObject({
-  currentPassword: z
-    .string({ error: 'Enter your current password' })
-    .min(1, 'Enter your current password')
-    .max(1000),
+  currentPassword: ZPassword({
+    error: 'Enter your current password',
+    min: 1,
+    minMessage: 'Enter your current password',
+    max: 1000,
+  }),
   newPassword: ZNewPassword,
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 
 export const ZSetPasswordRequest = z.strictObject({
-  token: z.string({ error: 'The link has no token' }).min(1, 'The link has no token').max(200),
+  token: ZText({
+    error: 'The link has no token',
+    trim: false,
+    min: 1,
+    minMessage: 'The link has no token',
+    max: 200,
+  }),
   newPassword: ZNewPassword,
 });
 export type TSetPasswordRequest = z.infer<typeof ZSetPasswordRequest>;

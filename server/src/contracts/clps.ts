@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { ZRef } from './common.ts';
+import { PG_INT_MAX, ZQueryInt, ZRef, ZText } from './common.ts';
 
 export const ZClpsQuery = z
   .object({
-    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+    q: ZText({ max: 100 }).optional(),
     region: z
       .string()
       .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')
       .optional(),
-    limit: z.coerce.number().int().min(1).max(650).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: ZQueryInt({ min: 1, max: 650, default: 50 }),
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
   })
   .strict();
 

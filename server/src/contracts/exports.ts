@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PG_INT_MAX, ZQueryInt, ZText } from './common.ts';
 
 export const PURPOSE_MIN_LENGTH = 10;
 export const PURPOSE_MAX_LENGTH = 500;
@@ -6,11 +7,13 @@ export const PURPOSE_MAX_LENGTH = 500;
 /** Every personal-data export states why; the purpose is kept with who, what and when. */
 export const ZExportQuery = z
   .object({
-    purpose: z
-      .string({ message: 'is required: say why you need this data' })
-      .trim()
-      .min(PURPOSE_MIN_LENGTH, `must say why you need this data (at least ${PURPOSE_MIN_LENGTH} characters)`)
-      .max(PURPOSE_MAX_LENGTH, `must be at most ${PURPOSE_MAX_LENGTH} characters`),
+    purpose: ZText({
+      error: 'is required: say why you need this data',
+      multiline: true,
+      min: PURPOSE_MIN_LENGTH,
+      minMessage: `must say why you need this data (at least ${PURPOSE_MIN_LENGTH} characters)`,
+      max: PURPOSE_MAX_LENGTH,
+    }),
   })
   .strict();
 
@@ -25,8 +28,8 @@ export const ZExportRecord = z.object({
 });
 export const ZExportRecordsQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: ZQueryInt({ min: 1, max: 200, default: 50 }),
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
   })
   .strict();
 export const ZExportRecordsResponse = z.object({ total: z.number().int(), items: z.array(ZExportRecord) });

@@ -3,8 +3,12 @@ import {
   ZBoundarySet,
   ZElectionCode,
   ZPartyCode,
+  PG_INT_MAX,
   ZQueryBoolean,
+  ZQueryDecimal,
+  ZQueryInt,
   ZRef,
+  ZText,
   electionMatchesBoundarySet,
 } from './common.ts';
 import { TARGET_LAYER_LEVELS, TARGET_LAYER_SORTS, ZTargetLayer, ZTargetLayerQuery } from './targets.ts';
@@ -36,8 +40,6 @@ export const SEAT_SORTS = [
   ...LAYER_SORTS,
 ] as const;
 
-const ZNumber = z.coerce.number().refine(Number.isFinite, 'must be a number');
-
 export const ZSeatListQuery = z
   .object({
     boundarySet: ZBoundarySet.default('2024'),
@@ -52,9 +54,9 @@ export const ZSeatListQuery = z
       .optional(),
     winner: ZPartyCode.optional(),
     redWall: ZQueryBoolean.optional(),
-    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
-    minSwing: ZNumber.pipe(z.number().min(0).max(100)).optional(),
-    maxSwing: ZNumber.pipe(z.number().min(0).max(100)).optional(),
+    q: ZText({ max: 100 }).optional(),
+    minSwing: ZQueryDecimal({ min: 0, max: 100 }).optional(),
+    maxSwing: ZQueryDecimal({ min: 0, max: 100 }).optional(),
     sort: z
       .string()
       .regex(
@@ -62,8 +64,8 @@ export const ZSeatListQuery = z
         `must be one of ${SEAT_SORTS.join(', ')}, optionally prefixed with - for descending`,
       )
       .default('name'),
-    limit: z.coerce.number().int().min(1).max(1000).default(1000),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: ZQueryInt({ min: 1, max: 1000, default: 1000 }),
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
   })
   .extend(ZLayerQuery.shape)
   .strict()
@@ -187,9 +189,9 @@ export const ZTargetsQuery = z
       .string()
       .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')
       .optional(),
-    maxSwing: z.coerce.number().min(0).max(100).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(1000),
-    offset: z.coerce.number().int().min(0).default(0),
+    maxSwing: ZQueryDecimal({ min: 0, max: 100 }).optional(),
+    limit: ZQueryInt({ min: 1, max: 1000, default: 1000 }),
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
   })
   .strict()
   .superRefine(electionMatchesBoundarySet);

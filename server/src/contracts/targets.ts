@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRef } from './common.ts';
+import { PG_INT_MAX, ZRef, ZText } from './common.ts';
 
 export const TARGET_STATUSES = ['WIN', 'DEFEND', 'HOLD', 'NONE'] as const;
 export const ZTargetStatus = z.enum(TARGET_STATUSES);
@@ -31,13 +31,13 @@ export const ZPutTargetRequest = z
   .object({
     status: ZTargetStatus,
     tier: z.number().int().min(1, 'must be 1, 2 or 3').max(3, 'must be 1, 2 or 3').nullable().optional(),
-    rationale: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
+    rationale: ZText({ max: 2000, multiline: true }).default(''),
     redWallOverride: z.boolean().nullable().optional(),
-    redWallReason: z.string().trim().max(500, 'must be at most 500 characters').nullable().optional(),
+    redWallReason: ZText({ max: 500 }).nullable().optional(),
     /** The version the editor read (0 for a seat with no target yet). */
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(PG_INT_MAX),
     /** Optional reference for the decision (a URL or document). */
-    source: z.string().trim().max(500).optional(),
+    source: ZText({ max: 500 }).optional(),
   })
   .strict()
   .superRefine((t, ctx) => {

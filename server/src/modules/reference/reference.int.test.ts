@@ -61,6 +61,26 @@ describe('reference endpoints', () => {
         '/api/health',
       ]),
     );
+    // Ids and query numbers show the form they must take: digits in a path, bounds in a body.
+    type Param = { name: string; schema: Record<string, unknown>; description?: string };
+    const param = (op: { parameters: Param[] }, name: string) => op.parameters.find((p) => p.name === name);
+    const grants = res.body.paths['/api/admin/users/{id}/grants'].post;
+    expect(param(grants, 'id')).toMatchObject({
+      in: 'path',
+      schema: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' },
+      description: expect.stringMatching(/user id: a whole number from 1 to 2147483647/),
+    });
+    expect(grants.requestBody.content['application/json'].schema.properties.clpId).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 2147483647,
+    });
+    expect(param(seats, 'limit')).toMatchObject({
+      required: false,
+      schema: { type: 'string', pattern: '^-?[0-9]+$', default: '1000' },
+      description: 'A whole number from 1 to 1000 (default 1000)',
+    });
+    expect(param(seats, 'q')?.schema).toMatchObject({ type: 'string', maxLength: 100 });
   });
 
   it('answers unknown API routes and malformed bodies with the JSON error shape, never a 500', async () => {
