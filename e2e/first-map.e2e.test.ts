@@ -20,8 +20,11 @@ const RECORD_FIRST_DRAW = `
 describe('the first map', () => {
   const seatMap = useSeatMapPage();
 
+  // 1280 and 834: the toolbar wraps onto two rows there; the shell's must wrap alike or the map jumps.
   for (const viewport of [
     { width: 1440, height: 900 },
+    { width: 1280, height: 800 },
+    { width: 834, height: 1112 },
     { width: 390, height: 844 },
   ]) {
     it(`is drawn before the app and taken over in place at ${viewport.width} px`, async () => {
@@ -60,6 +63,44 @@ describe('the first map', () => {
       await page.cardTitle.waitFor();
     });
   }
+
+  it('opens a seat clicked before the app arrived, and keeps the keyboard focus on the map', async () => {
+    const page = seatMap();
+    await page.page.addInitScript(RECORD_FIRST_DRAW);
+    // The app's script is held back until the first map has been clicked and focused.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.open();
+    const map = page.page.locator('#seat-map');
+    await map.and(page.page.locator('[data-seats-drawn="650"]')).waitFor();
+    expect(await page.legend.count()).toBe(0);
+    await map.click();
+    await map.focus();
+    release();
+
+    await page.cardTitle.waitFor();
+    expect(await page.page.evaluate(() => document.activeElement?.id)).toBe('seat-map');
+    expect(new URL(page.page.url()).searchParams.get('seat')).toMatch(/^[EWSN]\d{8}$/);
+  });
+
+  it('is drawn again when the page is reloaded with the default view written into its address', async () => {
+    const page = seatMap();
+    await page.page.addInitScript(RECORD_FIRST_DRAW);
+    await page.open();
+    await page.legend.waitFor();
+    // The app writes the view's defaults into the address; a reload or a bookmark of it is the same view.
+    expect(new URL(page.page.url()).searchParams.get('measure')).toBe('winner');
+    await page.page.reload();
+    await expect.poll(() => page.drawn(), poll).toMatchObject({ count: 650 });
+    const appMounted = await page.page.evaluate(
+      () => (window as unknown as { __firstDraw?: { appMounted: boolean } }).__firstDraw?.appMounted,
+    );
+    expect(appMounted).toBe(false);
+  });
 
   it('is not drawn for another view: the app draws that itself', async () => {
     const page = seatMap();

@@ -14,10 +14,22 @@ export function AdoptedMap({ first, children }: { first: FirstMap; children: Rea
   const [context] = useState(() => createLeafletContext(first.map));
   useLayoutEffect(() => {
     host.current?.append(first.container);
+    // The app's first render cleared the shell and the focus with it: the map (or its zoom button) gets
+    // it back. Taken once, so a later remount does not steal the focus.
+    const focused = first.takeFocus();
+    if (focused && document.activeElement === document.body) focused.focus({ preventScroll: true });
     // Same size as in the shell, unless the page around it was laid out otherwise: then keep the centre.
     first.map.invalidateSize(false);
   }, [first]);
-  useEffect(() => () => void first.map.remove(), [first]);
+  useEffect(
+    () => () => {
+      // Removed only if it really left the page: StrictMode (development) unmounts and mounts again at once.
+      setTimeout(() => {
+        if (!first.container.isConnected) first.map.remove();
+      }, 0);
+    },
+    [first],
+  );
   return (
     <div ref={host} className="seat-map__host">
       {createPortal(<LeafletContext value={context}>{children}</LeafletContext>, first.container)}

@@ -113,7 +113,17 @@ export function SeatMap(props: SeatMapProps) {
   const [adopted, setAdopted] = useState(takeFirstMap);
   // Leaving the geo view removes that map (AdoptedMap); coming back makes a new one.
   if (adopted && view !== 'geo') setAdopted(undefined);
-  const [drawn, setDrawn] = useState<{ key: string; count: number } | null>(null);
+  const [drawn, setDrawn] = useState<{ key: string; count: number } | null>(() =>
+    adopted ? { key: adopted.shapes.key, count: adopted.layer.getLayers().length } : null,
+  );
+  // A seat clicked on the first map before the app arrived is opened now.
+  useEffect(() => {
+    if (!adopted) return;
+    adopted.release();
+    if (adopted.clicked) onSelect(adopted.clicked);
+    // Once, when the map is taken over.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [adopted]);
   const tiles = view === 'geo' && !!config?.tileUrl;
 
   const matching = useMemo(() => (seats ? new Map(seats.map((s) => [s.code, s])) : undefined), [seats]);

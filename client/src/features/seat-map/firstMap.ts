@@ -3,7 +3,14 @@
 // the map's own helpers; the app (React, the contracts, the data layer) is loaded after the map is drawn
 // and adopts this very map and seat layer (SeatMap.tsx, layers/SeatLayer.tsx) instead of drawing them again.
 import type { TClientConfig, TParty, TSeatListResponse } from '@groundwork/server/contracts';
-import { geoJSON, map as leafletMap, type GeoJSON, type Map as LeafletMap, type Path } from 'leaflet';
+import {
+  geoJSON,
+  map as leafletMap,
+  type GeoJSON,
+  type LeafletMouseEvent,
+  type Map as LeafletMap,
+  type Path,
+} from 'leaflet';
 import type { Topology } from 'topojson-specification';
 import { offerPrefetched } from '../../api/prefetched.ts';
 import { NARROW_SCREEN } from '../../ui/screens.ts';
@@ -31,7 +38,18 @@ export interface FirstMap {
   layer: GeoJSON;
   shapes: SeatShapes;
   container: HTMLElement;
+  /** The seat last clicked before the app arrived: the app opens it when it takes over. */
+  clicked: string | undefined;
+  /** Stops the first map's own click handling (the app's replaces it). */
+  release(): void;
+  /**
+   * What had the keyboard focus inside the map when the app took it, once (the app's first render clears
+   * the shell, and the focus with it): the app gives it back once the map is in its page.
+   */
+  takeFocus(): HTMLElement | undefined;
 }
+
+let focusAtHandover: HTMLElement | undefined;
 
 let drawn: FirstMap | undefined;
 
@@ -39,6 +57,8 @@ let drawn: FirstMap | undefined;
 export function takeFirstMap(): FirstMap | undefined {
   const first = drawn;
   drawn = undefined;
+  const active = document.activeElement;
+  if (first && active instanceof HTMLElement && first.container.contains(active)) focusAtHandover = active;
   return first;
 }
 
@@ -48,12 +68,24 @@ export function firstMapShapes(): SeatShapes | undefined {
 }
 
 /**
- * Whether this page load opens the default map view: the map page with no query but a chosen seat. Any
- * other view (hex, another measure, boundary set or filter) is drawn by the app itself.
+ * The query of the default view, as the app writes it into the address (explorer/viewState.ts): any of
+ * these with these values, and a chosen seat. Anything else (hex, another measure, boundary set, election,
+ * sort or a filter) is drawn by the app itself.
  */
+const DEFAULT_VIEW: Readonly<Record<string, string>> = {
+  boundarySet: '2024',
+  election: 'GE2024',
+  measure: 'winner',
+  view: 'geo',
+  sort: 'name',
+};
+
+/** Whether this page load opens the default map view (the map page, the default view, maybe a seat). */
 export function opensDefaultMap(location: Pick<Location, 'pathname' | 'search'>): boolean {
   if (location.pathname !== '/' && location.pathname !== '/index.html') return false;
-  return [...new URLSearchParams(location.search).keys()].every((key) => key === 'seat');
+  return [...new URLSearchParams(location.search)].every(
+    ([key, value]) => key === 'seat' || DEFAULT_VIEW[key] === value,
+  );
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -132,8 +164,9 @@ function pageShell(container: HTMLElement, status: HTMLElement): HTMLElement {
     ),
   );
   const main = el('main', { id: 'main' }, el('div', { className: 'page' }, controls, mapSection, card));
+  const skip = el('a', { className: 'skip-link', href: `#${SEAT_MAP_ID}` }, 'Skip to the seat map');
   const shell = document.createDocumentFragment();
-  shell.append(header, main);
+  shell.append(skip, header, main);
   return shell as unknown as HTMLElement;
 }
 
@@ -197,13 +230,32 @@ export async function drawFirstMap(): Promise<void> {
       const code = String((l as Path & { feature?: SeatFeature }).feature?.id ?? '');
       if (drawnOnTop(code, ctx)) (l as Path).bringToFront();
     });
+    // A click before the app has arrived is kept, and the app opens that seat when it takes over.
+    const onClick = (e: LeafletMouseEvent) => {
+      const path = (e.propagatedFrom ?? e.layer) as Path & { feature?: SeatFeature };
+      first.clicked = String(path.feature?.id ?? '') || undefined;
+    };
+    layer.on('click', onClick);
+    const first: FirstMap = {
+      map,
+      layer,
+      shapes,
+      container,
+      clicked: undefined,
+      release: () => void layer.off('click', onClick),
+      takeFocus: () => {
+        const focused = focusAtHandover;
+        focusAtHandover = undefined;
+        return focused;
+      },
+    };
     const count = layer.getLayers().length;
     status.textContent = `${count} seats shown · loading the page…`;
     // The canvas renderer paints in the next animation frame; a frame requested now runs after it.
     await new Promise((resolve) => requestAnimationFrame(resolve));
     performance.mark('seats-drawn', { detail: { count } });
     container.dataset.seatsDrawn = String(count);
-    drawn = { map, layer, shapes, container };
+    drawn = first;
   } catch {
     map?.remove();
   }
