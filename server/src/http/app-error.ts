@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  DATABASE_BUSY: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

@@ -5,7 +5,16 @@ import { AppError } from './app-error.ts';
 
 interface Logger {
   error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
 }
+
+/**
+ * Prisma's codes for a database too busy to take the request in time: a transaction that could not start
+ * within its wait (P2028) or no pooled connection free in time (P2024). Each request waits a bounded time
+ * in that queue; then it is told to come back, rather than failing with a 500.
+ */
+const BUSY = new Set(['P2024', 'P2028']);
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 function body(requestId: string, code: string, message: string, details?: unknown): TErrorResponse {
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
@@ -71,6 +80,12 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const pcode = prismaCode(error);
     if (pcode === 'P2025') {
       res.status(404).json(body(requestId, 'NOT_FOUND', 'The record was not found'));
+      return;
+    }
+    if (pcode && BUSY.has(pcode)) {
+      logger.warn({ requestId, code: pcode }, 'database busy: answered 503');
+      res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+      res.status(503).json(body(requestId, 'DATABASE_BUSY', 'The database is busy; try again in a moment'));
       return;
     }
     if (pcode === 'P2002') {

@@ -93,6 +93,48 @@ describe('seat targets', () => {
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
   });
 
+  it('gives a burst of editors of one version one winner; the rest get 409 (or 503 to retry), never a 500', async () => {
+    const SEAT = 'E14001063'; // Aldershot (South East): admins may edit any region
+    const first = await put(admin, SEAT, { status: 'WIN', tier: 2, rationale: 'start', version: 0 }).expect(
+      200,
+    );
+    const version = first.body.version as number;
+    // Found by a probe: the conflict was read outside the write's transaction, which on PGlite (one
+    // connection) waited out the transaction timeout, and the burst then met P2028 as 500s.
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        put(admin, SEAT, { status: 'WIN', tier: 2, rationale: `editor ${i}`, version }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.every((s) => s === 200 || s === 409 || s === 503)).toBe(true);
+    for (const r of results.filter((r) => r.status === 503)) {
+      expect(r.headers['retry-after']).toBe('1');
+      expect(r.body.error.code).toBe('DATABASE_BUSY');
+    }
+    for (const r of results.filter((r) => r.status === 409)) {
+      expect(r.body.error.details.current.version).toBe(version + 1);
+    }
+    // A stale save after the burst is refused with the current values.
+    const stale = await put(admin, SEAT, { status: 'WIN', tier: 1, rationale: 'late', version }).expect(409);
+    expect(stale.body.error.details.current.version).toBe(version + 1);
+    const history = await t.api.get(`/api/history/seat-target/${SEAT}`).set(admin.headers).expect(200);
+    expect(history.body.items).toHaveLength(2);
+  });
+
+  it('keeps a save that changes nothing as it was: same version, no history, same editor', async () => {
+    const SEAT = 'E14001064'; // Aldridge-Brownhills: outside the North East staffer's region
+    const body = { status: 'HOLD', tier: 1, rationale: 'Keep it', version: 0 };
+    const created = await put(admin, SEAT, body).expect(200);
+    const again = await put(northEast, SEAT, { ...body, version: created.body.version }).expect(403);
+    expect(again.body.error.code).toBe('FORBIDDEN');
+    const same = await put(admin, SEAT, { ...body, version: created.body.version }).expect(200);
+    expect(same.body).toEqual(created.body);
+    const history = await t.api.get(`/api/history/seat-target/${SEAT}`).set(admin.headers).expect(200);
+    expect(history.body.items).toHaveLength(1);
+  });
+
   it('validates the target and names the field', async () => {
     const noTier = await put(admin, HARTLEPOOL, { status: 'WIN', rationale: '', version: 1 }).expect(400);
     expect(noTier.body.error.details[0]).toMatchObject({ field: 'tier' });

@@ -52,6 +52,9 @@ export function toTarget(seat: SeatRow): TSeatTarget {
 
 const AUDITED = ['status', 'tier', 'rationale', 'redWallOverride', 'redWallReason'] as const;
 
+/** Thrown inside a target write's transaction when its version is not the one read: rolled back, then a 409. */
+const STALE = new Error('stale target version');
+
 /** Seat targets live on the current (2024) boundaries only. */
 export class TargetsService {
   constructor(private readonly prisma: PrismaClient) {}
@@ -85,6 +88,8 @@ export class TargetsService {
       redWallOverride: input.redWallOverride ?? null,
       redWallReason: input.redWallOverride == null ? null : (input.redWallReason ?? null),
     };
+    // Built after the transaction, from a fresh read: inside it, a read through this.prisma would wait for
+    // the transaction's own connection (PGlite has one) until the transaction timed out.
     const conflict = async () => {
       const current = await this.get(code);
       return new AppError(
@@ -101,7 +106,9 @@ export class TargetsService {
         });
         if (!seat) throw AppError.notFound(`Seat ${code} on the 2024 boundaries`);
         const before = seat.target;
-        if ((before?.version ?? 0) !== input.version) throw await conflict();
+        if ((before?.version ?? 0) !== input.version) throw STALE;
+        // A save that changes nothing is not a change: same version, no history, no new data version.
+        if (before && AUDITED.every((field) => before[field] === next[field])) return;
         if (!before) {
           const created = await tx.seatTarget.create({
             data: { constituencyId: seat.id, ...next, version: 1, updatedById: actor.id },
@@ -122,7 +129,7 @@ export class TargetsService {
           where: { id: before.id, version: input.version },
           data: { ...next, version: { increment: 1 }, updatedById: actor.id, updatedAt: new Date() },
         });
-        if (updated.count !== 1) throw await conflict();
+        if (updated.count !== 1) throw STALE;
         await recordChange(tx, {
           actorId: actor.id,
           entityType: 'seat-target',
@@ -136,7 +143,7 @@ export class TargetsService {
       });
     } catch (error) {
       // Two first-time writers race on the unique seat: the loser is a conflict, not a 500.
-      if ((error as { code?: string }).code === 'P2002') throw await conflict();
+      if (error === STALE || (error as { code?: string }).code === 'P2002') throw await conflict();
       throw error;
     }
     return this.get(code);
