@@ -101,6 +101,9 @@ export function mountRoutes(
     if (route.replay && !options.replay)
       throw new Error(`${name} asks for response replay, but none is set up`);
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      // What only some callers may see is never kept by a browser or a proxy (errors included); a
+      // handler may say otherwise for its own response.
+      if (route.access !== 'public') res.setHeader('Cache-Control', 'no-store');
       try {
         const input = {
           query: route.query ? route.query.parse(req.query) : undefined,

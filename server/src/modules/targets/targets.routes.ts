@@ -79,7 +79,6 @@ export function targetRoutes(deps: {
       params: ZTargetParams,
       response: ZSeatTarget,
       handler: async ({ params }, _req, res) => {
-        res.setHeader('Cache-Control', 'private, no-cache');
         res.json(await service.get(params.code));
       },
     }),
