@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { lockPgliteDir } from './pglite-lock.ts';
 
 /** Plain SQL access for the migration runner and the drift test; app code goes through Prisma. */
 export interface SqlRunner {
@@ -62,10 +63,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 
   if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(options.dir ? { dataDir: options.dir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  // One process per folder: a second opener is refused before it touches a file (db/pglite-lock.ts).
+  const unlock = options.dir ? lockPgliteDir(options.dir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.dir ? { dataDir: options.dir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // PGlite is a single connection; serialise raw access behind Prisma's own use of it.
   const runner: SqlRunner = {
@@ -80,8 +89,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     withConnection: (fn) => fn(runner),
     dumpDataDir: () => pglite.dumpDataDir('gzip'),
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
