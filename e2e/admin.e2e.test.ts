@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { AdminPage } from './pages/AdminPage.ts';
+import { parseCsv } from './support/csv.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { useSeatMapPage } from './support/fixture.ts';
 import { userWithRole } from './support/users.ts';
@@ -106,6 +107,50 @@ describe('the admin page', () => {
     await box.click();
     await expect.poll(serverSays, poll).toBe(false);
     await seatMap().page.getByText('visible to signed-in users only').waitFor();
+  });
+
+  it('exports the users list as a download, recorded with its purpose', async () => {
+    const admin = userWithRole(users, 'admin');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const page = new AdminPage(seatMap().page);
+    await page.heading.waitFor();
+
+    const purpose = `E2E: check the officers before the AGM ${Date.now()}`;
+    const { name, text } = await page.exportUsers(purpose);
+    expect(name).toMatch(/^groundwork-users-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(['id', 'email', 'name', 'disabled', 'roles']);
+    expect(rows.find((r) => r[1] === admin.email)?.[4]).toBe('admin:national');
+    await expect.poll(() => page.exportStatus.textContent(), poll).toContain(`Downloaded ${name}`);
+    // The record lists it first, with the purpose as typed.
+    await expect
+      .poll(() => page.exportRecord.locator('tbody tr').first().textContent(), poll)
+      .toContain(purpose);
+    expect(await page.exportPurpose.inputValue()).toBe('');
+  });
+
+  it('keeps the last admin: revoking their own admin role is refused with the reason', async () => {
+    const admin = userWithRole(users, 'admin');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const page = new AdminPage(seatMap().page);
+    await page.heading.waitFor();
+
+    await page.openUser(admin.email, admin.name);
+    await page
+      .role('Admin')
+      .getByRole('button', { name: /^Revoke/ })
+      .click();
+    await page.revokeDialog.getByRole('button', { name: 'Revoke role' }).click();
+    await expect
+      .poll(() => page.revokeDialog.getByRole('alert').textContent(), poll)
+      .toContain('Groundwork needs at least one admin: make someone else an admin first');
+    await page.revokeDialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.revokeDialog.waitFor({ state: 'hidden' });
+    expect(await page.roleTexts()).toEqual([expect.stringMatching(/^Admin\s*Active/)]);
   });
 
   it('tells regional staff the page is for admins, without asking the admin API', async () => {

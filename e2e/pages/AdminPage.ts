@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
 /** The admin page: users table and search, the user panel, its dialogs, and the exports section. */
@@ -16,6 +17,10 @@ export class AdminPage {
   readonly linkButton: Locator;
   readonly linkDialog: Locator;
   readonly revokeDialog: Locator;
+  readonly exportPurpose: Locator;
+  readonly exportButton: Locator;
+  readonly exportStatus: Locator;
+  readonly exportRecord: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Users and roles' });
@@ -32,6 +37,11 @@ export class AdminPage {
     this.linkButton = this.panel.getByRole('button', { name: 'Create set-password link' });
     this.linkDialog = page.getByRole('dialog', { name: 'Set-password link' });
     this.revokeDialog = page.getByRole('dialog', { name: 'Revoke role?' });
+    const exports = page.locator('section[aria-labelledby="admin-exports-title"]');
+    this.exportPurpose = exports.getByLabel('Why do you need the users list?');
+    this.exportButton = exports.getByRole('button', { name: 'Export users (CSV)' });
+    this.exportStatus = exports.locator('.admin-export-form [role="status"]');
+    this.exportRecord = exports.getByRole('table', { name: 'Export record' });
   }
 
   async open(): Promise<this> {
@@ -68,5 +78,20 @@ export class AdminPage {
     const input = this.linkDialog.getByRole('textbox');
     await input.waitFor();
     return input.inputValue();
+  }
+
+  /** Searches for a user by email and opens their panel. */
+  async openUser(email: string, name: string): Promise<void> {
+    await this.search.fill(email);
+    await this.usersTable.getByRole('button', { name, exact: true }).click();
+    await this.panel.getByRole('heading', { name, exact: true }).waitFor();
+  }
+
+  /** States a purpose, exports the users list and returns the downloaded file's name and text. */
+  async exportUsers(purpose: string): Promise<{ name: string; text: string }> {
+    await this.exportPurpose.fill(purpose);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);
+    const file = await download.path();
+    return { name: download.suggestedFilename(), text: await fs.readFile(file, 'utf8') };
   }
 }

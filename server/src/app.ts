@@ -15,7 +15,6 @@ import { defineRoute, mountRoutes } from './http/route.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authenticate, requireCsrf } from './modules/auth/auth.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { issuePasswordToken } from './modules/auth/password-tokens.ts';
 import { DEFAULT_SESSION_LIMITS } from './modules/auth/sessions.ts';
 import { clpRoutes } from './modules/clps/clps.routes.ts';
 import { exportRoutes } from './modules/exports/exports.routes.ts';
@@ -117,10 +116,7 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
     ...historyRoutes({ prisma: db.prisma }),
     ...clpRoutes({ prisma: db.prisma }),
     ...exportRoutes({ prisma: db.prisma }),
-    ...adminRoutes({
-      prisma: db.prisma,
-      issuePasswordToken: (input) => issuePasswordToken(db.prisma, input),
-    }),
+    ...adminRoutes({ prisma: db.prisma }),
   ];
   // The description lists itself too, so it is built from the finished table on first request.
   let openapi: object | undefined;

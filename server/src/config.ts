@@ -8,6 +8,22 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * The address people use to reach the app, e.g. https://groundwork.example.org: links the app hands out
+   * (set-password links) are built from it, never from the request's Host header, which the caller controls.
+   */
+  APP_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const problem = appUrlProblem(value);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem });
+        return z.NEVER;
+      }
+      return new URL(value).origin;
+    }),
   /** A PostgreSQL server; without it the embedded PGlite database under PGLITE_DIR is used. */
   DATABASE_URL: z
     .string()
@@ -38,10 +54,41 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** A guessed default would hand out links to the wrong address: production must say where it is. */
+function requireAppUrlInProduction(e: z.output<typeof ZEnv>, ctx: z.RefinementCtx): void {
+  if (e.NODE_ENV === 'production' && e.APP_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['APP_URL'],
+      message:
+        'is required when NODE_ENV=production: the address people use to reach Groundwork, such as ' +
+        'https://groundwork.example.org (set-password links are built from it)',
+    });
+  }
+}
+
+/** Why APP_URL cannot be used, or undefined: an http(s) origin only, since the app serves from its root. */
+function appUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be the address of the app, such as https://groundwork.example.org';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https:// or http://';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  if (url.pathname !== '/' || url.search || url.hash) {
+    return 'must be the origin only (scheme, host and port, no path), such as https://groundwork.example.org';
+  }
+  return undefined;
+}
+
 export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** The app's public origin without a trailing slash (APP_URL), e.g. https://groundwork.example.org. */
+  appUrl: string;
   databaseUrl: string | undefined;
   pgliteDir: string;
   mapTileUrl: string;
@@ -56,7 +103,11 @@ export type Config = {
 
 /** Parses the environment once; an invalid variable stops the process with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZEnv.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL || undefined });
+  const parsed = ZEnv.superRefine(requireAppUrlInProduction).safeParse({
+    ...env,
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    APP_URL: env.APP_URL || undefined,
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
@@ -66,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    // Development and tests: the server's own port on this machine.
+    appUrl: e.APP_URL ?? `http://localhost:${e.PORT}`,
     databaseUrl: e.DATABASE_URL,
     pgliteDir: path.resolve(e.PGLITE_DIR),
     mapTileUrl: e.MAP_TILE_URL,

@@ -100,29 +100,50 @@ export async function apiGet<T>(
   return checked(path, res.status, await res.json(), opts.schema);
 }
 
+type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A state-changing request: a JSON body, and the CSRF token when signed in. Errors become ApiError. */
+async function send(method: SendMethod, path: string, body: unknown, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+  } catch (cause) {
+    networkError(cause);
+  }
+  if (!res.ok) throw await failure(res);
+  return res;
+}
+
 /**
  * POST/PUT/PATCH/DELETE: a JSON body, and the CSRF token when signed in. A 204 resolves to undefined,
  * so give a schema only for routes that answer with a body.
  */
 export async function apiSend<T = undefined>(
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  method: SendMethod,
   path: string,
   opts: { body?: unknown; schema?: z.ZodType<T> } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: opts.body === undefined ? null : JSON.stringify(opts.body),
-    });
-  } catch (cause) {
-    networkError(cause);
-  }
-  if (!res.ok) throw await failure(res);
+  const res = await send(method, path, opts.body, 'application/json');
   if (res.status === 204 || !opts.schema) return undefined as T;
   return checked(path, res.status, await res.json(), opts.schema);
+}
+
+/** The file name a Content-Disposition header gives, if it gives a plain one. */
+export function attachmentName(header: string | null): string | undefined {
+  return header?.match(/filename="([^"/\\]+)"/)?.[1];
+}
+
+/**
+ * A write that answers with a file (an export that is recorded): sent like apiSend, with the CSRF token,
+ * and the file handed back with the name the server gave it.
+ */
+export async function apiDownload(
+  path: string,
+  opts: { body?: unknown; accept: string },
+): Promise<{ blob: Blob; filename: string | undefined }> {
+  const res = await send('POST', path, opts.body, opts.accept);
+  return { blob: await res.blob(), filename: attachmentName(res.headers.get('Content-Disposition')) };
 }

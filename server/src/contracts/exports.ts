@@ -4,8 +4,11 @@ import { PG_INT_MAX, ZQueryInt, ZText } from './common.ts';
 export const PURPOSE_MIN_LENGTH = 10;
 export const PURPOSE_MAX_LENGTH = 500;
 
-/** Every personal-data export states why; the purpose is kept with who, what and when. */
-export const ZExportQuery = z
+/**
+ * Every personal-data export states why; the purpose is kept with who, what and when. A JSON body of a POST,
+ * not a query: recording an export is a write, so it needs the CSRF token like every other write.
+ */
+export const ZExportUsersRequest = z
   .object({
     purpose: ZText({
       error: 'is required: say why you need this data',
@@ -16,6 +19,7 @@ export const ZExportQuery = z
     }),
   })
   .strict();
+export type TExportUsersRequest = z.infer<typeof ZExportUsersRequest>;
 
 export const ZExportRecord = z.object({
   id: z.number().int(),

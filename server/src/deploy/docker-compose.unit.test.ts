@@ -22,6 +22,8 @@ describe('docker-compose.yml', () => {
     const env = app!.environment as Record<string, string>;
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@db:5432\/\w+$/);
     expect(env.NODE_ENV).toBe('production');
+    // Production refuses to start without it (config.ts).
+    expect(env.APP_URL).toMatch(/^\$\{APP_URL:-https?:\/\/[^}]+\}$/);
     expect(app!.ports).toContain(`3000:${env.PORT}`);
   });
 

@@ -64,7 +64,7 @@ export function ExportsSection() {
           </p>
         )}
         <p role="status" className="admin-muted">
-          {exportUsers.isSuccess ? 'Downloaded users.csv; the export has been recorded.' : ''}
+          {exportUsers.isSuccess ? `Downloaded ${exportUsers.data}; the export has been recorded.` : ''}
         </p>
         <div className="form__actions">
           <button type="submit" className="button" disabled={exportUsers.isPending}>

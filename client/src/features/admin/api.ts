@@ -5,7 +5,6 @@ import {
   ZAdminGrant,
   ZAdminUser,
   ZClpsResponse as ZClps,
-  ZErrorResponse,
   ZExportRecordsResponse as ZExportRecords,
   ZHistoryResponse,
   ZListUsersResponse as ZUsersResponse,
@@ -14,8 +13,8 @@ import {
   type ZHistoryEntry,
 } from '@groundwork/server/contracts';
 import type { z } from 'zod';
-import { ApiError } from '../../api/ApiError.ts';
-import { apiGet, apiSend, apiUrl } from '../../api/http.ts';
+import { apiDownload, apiGet, apiSend } from '../../api/http.ts';
+import { saveFile } from '../../ui/saveFile.ts';
 import type { AuthState, RoleName } from '../auth/api.ts';
 
 export type AdminGrant = z.infer<typeof ZAdminGrant>;
@@ -158,40 +157,21 @@ export function usePasswordLink(userId: number) {
   });
 }
 
-/** Fetches the users CSV (the server records the export with its purpose) and hands it to the browser. */
+/**
+ * The users CSV: a POST with the stated purpose and the CSRF token (the server records the export), saved
+ * under the name the server gives it (groundwork-users-<date>.csv). Resolves to that name.
+ */
 export function useExportUsers() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (purpose: string) => {
-      const path = '/api/exports/users.csv';
-      let res: Response;
-      try {
-        res = await fetch(apiUrl(path, { purpose }), { headers: { Accept: 'text/csv' } });
-      } catch {
-        throw new ApiError({ status: 0, code: 'NETWORK', message: 'Could not reach the Groundwork server.' });
-      }
-      if (!res.ok) {
-        const body: unknown = await res.json().catch(() => undefined);
-        const parsed = ZErrorResponse.safeParse(body);
-        if (parsed.success) {
-          const { code, message, details, requestId } = parsed.data.error;
-          throw new ApiError({ status: res.status, code, message, details, requestId });
-        }
-        throw new ApiError({
-          status: res.status,
-          code: 'HTTP_ERROR',
-          message: `The server answered ${res.status}`,
-        });
-      }
-      const blob = await res.blob();
-      const href = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = href;
-      a.download = `groundwork-users-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      const { blob, filename } = await apiDownload('/api/exports/users.csv', {
+        body: { purpose },
+        accept: 'text/csv',
+      });
+      const name = filename ?? `groundwork-users-${new Date().toISOString().slice(0, 10)}.csv`;
+      saveFile(blob, name);
+      return name;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...adminKeys.all, 'exports'] }),
   });

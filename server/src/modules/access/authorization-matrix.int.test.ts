@@ -195,9 +195,9 @@ const CASES: Record<string, Case> = {
     expect: signedIn(200),
     request: () => ({ url: '/api/history/seat-target/E14001107' }),
   },
-  'GET /api/exports/users.csv': {
+  'POST /api/exports/users.csv': {
     expect: adminOnly(200),
-    request: () => ({ url: '/api/exports/users.csv?purpose=authorization%20matrix%20test' }),
+    request: () => ({ url: '/api/exports/users.csv', body: { purpose: 'authorization matrix test' } }),
   },
   'GET /api/exports': { expect: adminOnly(200), request: () => ({ url: '/api/exports' }) },
   'GET /api/admin/users': { expect: adminOnly(200), request: () => ({ url: '/api/admin/users?limit=5' }) },

@@ -10,21 +10,15 @@ import {
   ZGrantParams,
   ZListUsersQuery,
   ZListUsersResponse,
-  ZPasswordLinkResponse,
   ZUserParams,
 } from '../../contracts/index.ts';
 import { AdminService } from './admin.service.ts';
 
 export interface AdminDeps {
   prisma: PrismaClient;
-  /** Issues a single-use set-password token (modules/auth) and returns it with its expiry. */
-  issuePasswordToken: (input: {
-    userId: number;
-    createdById: number;
-  }) => Promise<{ token: string; expiresAt: Date }>;
 }
 
-/** Users and their role grants, managed by national admins. */
+/** Users and their role grants, managed by national admins (set-password links: modules/auth). */
 export function adminRoutes(deps: AdminDeps): AnyRoute[] {
   const service = new AdminService(deps.prisma);
   const actorId = (req: Parameters<typeof principalOf>[0]) => {
@@ -55,27 +49,6 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
       response: ZAdminUser,
       handler: async ({ body }, req, res) => {
         res.status(201).json(await service.createUser(body, actorId(req)));
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/admin/users/:id/password-link',
-      tags: ['admin'],
-      access: { action: 'users:manage' },
-      summary: 'Issue a single-use, expiring set-password link for the admin to pass on',
-      params: ZUserParams,
-      response: ZPasswordLinkResponse,
-      handler: async ({ params }, req, res) => {
-        const user = await deps.prisma.user.findUnique({ where: { id: params.id }, select: { id: true } });
-        if (!user) throw AppError.notFound(`User ${params.id}`);
-        const { token, expiresAt } = await deps.issuePasswordToken({
-          userId: user.id,
-          createdById: actorId(req),
-        });
-        const origin = `${req.protocol}://${req.get('host')}`;
-        res
-          .status(201)
-          .json({ url: `${origin}/set-password#token=${token}`, expiresAt: expiresAt.toISOString() });
       },
     }),
     defineRoute({

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isActive } from '../access/policy.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
@@ -37,6 +37,28 @@ export function toGrant(g: GrantRow, now = new Date()): TAdminGrant {
     revokedAt: g.revokedAt?.toISOString() ?? null,
     active: isActive(g, now),
   };
+}
+
+export const LAST_ADMIN_MESSAGE = 'Groundwork needs at least one admin: make someone else an admin first';
+
+/**
+ * Refuses (409) a change that would take away the last admin grant in force, `grantId`. Call it inside the
+ * change's transaction, before the change: it locks every admin grant in force (of an account that is not
+ * disabled) until the transaction ends, so changes that take admins away run one after the other and each
+ * counts what the one before it left. Two admins revoking each other at once: one succeeds, one gets 409.
+ * Any later change that can remove an admin (an end date moved earlier, a disabled account) goes through it.
+ */
+async function keepAnAdmin(tx: Prisma.TransactionClient, grantId: number, now: Date): Promise<void> {
+  // Locked in id order, so two of these never wait on each other in a cycle. Under READ COMMITTED a
+  // row that another transaction revoked while this one waited is re-checked and left out.
+  const admins = await tx.$queryRaw<{ id: number }[]>`
+    SELECT g.id FROM role_grant g JOIN app_user u ON u.id = g.user_id
+    WHERE g.role = 'admin' AND g.revoked_at IS NULL AND u.disabled_at IS NULL
+      AND g.starts_at <= ${now} AND (g.ends_at IS NULL OR g.ends_at > ${now})
+    ORDER BY g.id
+    FOR UPDATE OF g`;
+  const ids = admins.map((a) => a.id);
+  if (ids.includes(grantId) && ids.length === 1) throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
 }
 
 export class AdminService {
@@ -132,18 +154,26 @@ export class AdminService {
     return toGrant(grant);
   }
 
+  /** Revokes a grant (kept, marked revoked); refused with 409 when it is the last admin grant in force. */
   async revokeGrant(grantId: number, actorId: number): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      const now = new Date();
       const grant = await tx.roleGrant.findUnique({ where: { id: grantId } });
       if (!grant) throw AppError.notFound(`Grant ${grantId}`);
       if (grant.revokedAt) return;
-      const revoked = await tx.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date() } });
+      if (grant.role === 'admin') await keepAnAdmin(tx, grant.id, now);
+      // Of two revocations of the same grant at once, only the first changes it and writes history.
+      const claimed = await tx.roleGrant.updateMany({
+        where: { id: grantId, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      if (claimed.count === 0) return;
       await recordChange(tx, {
         actorId,
         entityType: 'role-grant',
         entityId: grantId,
         action: 'update',
-        changes: changedFields(grant, revoked, ['revokedAt']),
+        changes: changedFields(grant, { ...grant, revokedAt: now }, ['revokedAt']),
       });
     });
   }

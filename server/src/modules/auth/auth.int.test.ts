@@ -23,7 +23,10 @@ function authApp(limits: AuthLimits = {}) {
   const router = Router();
   router.use(authenticate({ prisma: db.prisma, sessionLimits: limits.session }));
   router.use(requireCsrf);
-  mountRoutes(router, authRoutes({ prisma: db.prisma, config: { env: 'test' }, limits }));
+  mountRoutes(
+    router,
+    authRoutes({ prisma: db.prisma, config: { env: 'test', appUrl: 'http://localhost:3000' }, limits }),
+  );
   app.use('/api', router);
   app.use(errorMiddleware(pino({ level: 'silent' })));
   return supertest(app);

@@ -12,6 +12,7 @@ import {
   type TAuthState,
 } from '../../contracts/index.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.ts';
+import { passwordLinkRoutes } from './password-link.routes.ts';
 import { consumePasswordToken } from './password-tokens.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { checkSignInRateLimit, recordSignInAttempt, type RateLimitOptions } from './rate-limit.ts';
@@ -34,7 +35,7 @@ export interface AuthLimits {
 
 export interface AuthRouteDeps {
   prisma: PrismaClient;
-  config: Pick<Config, 'env'>;
+  config: Pick<Config, 'env' | 'appUrl'>;
   limits?: AuthLimits;
 }
 
@@ -199,5 +200,6 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
         res.status(204).end();
       },
     }),
+    ...passwordLinkRoutes({ prisma, appUrl: config.appUrl }),
   ];
 }

@@ -1,23 +1,26 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { ZExportQuery, ZExportRecordsQuery, ZExportRecordsResponse } from '../../contracts/index.ts';
+import { ZExportRecordsQuery, ZExportRecordsResponse, ZExportUsersRequest } from '../../contracts/index.ts';
 import { toCsv } from '../../http/csv.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import { isActive, principalOf } from '../access/policy.ts';
 
 export function exportRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
   return [
+    // A POST with a JSON body and the CSRF token: a GET that recorded an export could be set off by a
+    // link on another site, clicked by a signed-in admin, with the other site's purpose.
     defineRoute({
-      method: 'get',
+      method: 'post',
       path: '/exports/users.csv',
       tags: ['exports'],
       access: {
         action: 'personal-data:export',
         resource: () => ({ kind: 'personal-data', dataset: 'users' }),
       },
-      summary: 'Users and their current roles as CSV; the export and its stated purpose are recorded',
-      query: ZExportQuery,
+      summary:
+        'Users and their current roles as a CSV attachment; the export and its stated purpose are recorded',
+      body: ZExportUsersRequest,
       produces: ['text/csv'],
-      handler: async ({ query }, req, res) => {
+      handler: async ({ body }, req, res) => {
         const userId = principalOf(req)!.userId;
         const csv = await deps.prisma.$transaction(async (tx) => {
           const users = await tx.user.findMany({
@@ -27,7 +30,7 @@ export function exportRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
             orderBy: [{ name: 'asc' }, { id: 'asc' }],
           });
           await tx.personalDataExport.create({
-            data: { userId, dataset: 'users', filters: {}, rowCount: users.length, purpose: query.purpose },
+            data: { userId, dataset: 'users', filters: {}, rowCount: users.length, purpose: body.purpose },
           });
           const now = new Date();
           return toCsv(
@@ -44,7 +47,8 @@ export function exportRoutes(deps: { prisma: PrismaClient }): AnyRoute[] {
             ]),
           );
         });
-        res.setHeader('Content-Disposition', 'attachment; filename="users.csv"');
+        const day = new Date().toISOString().slice(0, 10);
+        res.setHeader('Content-Disposition', `attachment; filename="groundwork-users-${day}.csv"`);
         res.setHeader('Cache-Control', 'no-store');
         res.type('text/csv').send(csv);
       },
