@@ -5,7 +5,8 @@ import { useTestApp } from '../test/test-app.ts';
 
 /**
  * Hostile input on every route the OpenAPI document lists, as a signed-out caller, a member, regional staff
- * and an admin (issue 7): whatever arrives, the answer is never a 5xx. Driven by /api/openapi.json, as an
+ * and an admin (issue 7): whatever arrives, the answer is never a 5xx, and its status is one the route's
+ * OpenAPI description lists. Driven by /api/openapi.json, as an
  * outside fuzzer is, so a new route is fuzzed without touching this file.
  */
 const t = useTestApp();
@@ -15,6 +16,7 @@ interface Parameter {
   in: 'path' | 'query';
 }
 interface Operation {
+  responses: Record<string, unknown>;
   parameters?: Parameter[];
   requestBody?: { content: { 'application/json': { schema: { properties?: Record<string, unknown> } } } };
 }
@@ -140,7 +142,7 @@ beforeAll(async () => {
 });
 
 describe('hostile input on every route', () => {
-  it('never gets a 5xx, for any caller', async () => {
+  it('never gets a 5xx or a status its route does not document, for any caller', async () => {
     expect(operations.length).toBeGreaterThan(20);
     const failures: string[] = [];
     for (const { method, path, op } of operations) {
@@ -151,7 +153,9 @@ describe('hostile input on every route', () => {
           fc.asyncProperty(requestFor(path, op), async ({ url, json }) => {
             const req = t.api[method as 'get'](url).set(caller.headers);
             const res = await (method === 'get' || method === 'delete' ? req : req.send(json as object));
-            if (res.status >= 500) {
+            // 414 and 431 come from Node's HTTP parser (a URL over its limits), before any route.
+            const documented = String(res.status) in op.responses || [414, 431].includes(res.status);
+            if (res.status >= 500 || !documented) {
               failures.push(
                 `${caller.name}: ${method.toUpperCase()} ${url.slice(0, 200)} ${JSON.stringify(json).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
               );

@@ -33,6 +33,14 @@ export interface RouteSpec<
   response?: z.ZodType;
   /** Other media types the route can answer with (e.g. text/csv). */
   produces?: string[];
+  /** The status of a successful answer (default 200): 201 for a record made, 204 for no body. */
+  status?: 200 | 201 | 204;
+  /**
+   * The error statuses this route answers on purpose beyond those every route of its kind can give
+   * (openapi.ts lists those): e.g. 409 for a stale version, 429 for a rate limit, 404 for a missing record
+   * named in the query.
+   */
+  errors?: readonly (404 | 409 | 422 | 429)[];
   /**
    * Opt in to response replay (http/response-replay.ts): the handler marks a response with
    * markReplayable(), and identical anonymous requests are answered from memory until the seat-data

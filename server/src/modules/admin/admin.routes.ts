@@ -42,6 +42,8 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/admin/users',
+      status: 201,
+      errors: [409],
       tags: ['admin'],
       access: { action: 'users:manage' },
       summary: 'Create a user (no password: issue a set-password link next)',
@@ -54,6 +56,7 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/admin/users/:id/grants',
+      status: 201,
       tags: ['admin'],
       access: { action: 'grants:manage' },
       summary: 'Give a user a role, scoped to a CLP or a region, optionally until a date',
@@ -67,6 +70,8 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
     defineRoute({
       method: 'delete',
       path: '/admin/grants/:id',
+      status: 204,
+      errors: [409],
       tags: ['admin'],
       access: { action: 'grants:manage' },
       summary: 'Revoke a role grant (kept, marked revoked)',

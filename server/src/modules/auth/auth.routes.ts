@@ -70,6 +70,7 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/auth/sign-in',
+      errors: [429],
       tags: ['auth'],
       summary: 'Sign in with email and password: starts a new session (cookie) and returns the CSRF token',
       access: 'public',
@@ -133,6 +134,7 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/auth/sign-out',
+      status: 204,
       tags: ['auth'],
       summary: 'Sign out: ends the session on the server and clears the cookie',
       access: 'signed-in',
@@ -159,6 +161,8 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/auth/password',
+      status: 204,
+      errors: [429],
       tags: ['auth'],
       summary: "Change one's own password; the user's other sessions end",
       access: 'signed-in',
@@ -190,6 +194,7 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/auth/set-password',
+      status: 204,
       tags: ['auth'],
       summary: "Set a password with an admin's single-use link token; every session of the user ends",
       access: 'public',

@@ -20,6 +20,7 @@ export function passwordLinkRoutes(deps: { prisma: PrismaClient; appUrl: string 
     defineRoute({
       method: 'post',
       path: '/admin/users/:id/password-link',
+      status: 201,
       tags: ['admin'],
       access: { action: 'users:manage' },
       summary: 'Issue a single-use, expiring set-password link for the admin to pass on',

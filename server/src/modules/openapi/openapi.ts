@@ -25,6 +25,52 @@ function parameters(schema: z.ZodType | undefined, where: 'query' | 'path') {
   }));
 }
 
+const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  404: 'Not found',
+  409: 'Conflict with the current state (the body says what it is now)',
+  422: 'Understood but not possible',
+  429: 'Too many attempts (Retry-After says when to try again)',
+};
+
+/**
+ * Every status a route can answer with: its success, what every route of its kind can give (bad input,
+ * signed out, not allowed, a CSRF token missing, a body too large or not JSON, a conditional GET, the
+ * database busy or unavailable), and the errors the route declares itself. The fuzz test
+ * (http/fuzz.int.test.ts) holds every answer to this list.
+ */
+function responses(route: AnyRoute, content: Record<string, unknown>, error: object): Record<string, object> {
+  const success = route.status ?? 200;
+  const writes = STATE_CHANGING.has(route.method);
+  const out: Record<string, object> = {
+    [success]:
+      success === 204
+        ? { description: 'Done; no content' }
+        : { description: success === 201 ? 'Created' : 'OK', content },
+  };
+  if (route.method === 'get') out[304] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  out[400] = { description: 'Invalid parameter, body or URL (the field and the reason)', ...error };
+  if (route.access !== 'public') out[401] = { description: 'Not signed in', ...error };
+  if (typeof route.access === 'object' || writes) {
+    out[403] = { description: 'Signed in but not allowed, or the CSRF token is missing or wrong', ...error };
+  }
+  if (route.params) out[404] = { description: 'Not found', ...error };
+  for (const status of route.errors ?? []) {
+    out[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', ...error };
+  }
+  if (writes) {
+    out[413] = { description: 'Request body too large (at most 100 kB)', ...error };
+    out[415] = { description: 'Request body not sent as JSON', ...error };
+  }
+  out[500] = { description: 'Unexpected error (with a request id)', ...error };
+  out[503] = {
+    description: 'The database is busy or unavailable (Retry-After says when to try again)',
+    ...error,
+  };
+  return out;
+}
+
 /** The OpenAPI 3 description, generated from the same zod schemas that validate the requests. */
 export function openApiDocument(routes: readonly AnyRoute[], version: string): object {
   const error = { content: { 'application/json': { schema: jsonSchema(ZErrorResponse, 'output') } } };
@@ -36,7 +82,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): o
       content[type] =
         type === 'application/json' && route.response
           ? { schema: jsonSchema(route.response, 'output') }
-          : { schema: { type: 'string' } };
+          : { schema: { type: type === 'application/json' ? 'object' : 'string' } };
     }
     paths[path] ??= {};
     paths[path][route.method] = {
@@ -52,18 +98,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): o
           }
         : {}),
       ...(route.access === 'public' ? {} : { security: [{ session: [] }] }),
-      responses: {
-        200: { description: 'OK', content },
-        ...(route.query || route.params || route.body
-          ? { 400: { description: 'Invalid parameter', ...error } }
-          : {}),
-        ...(route.params ? { 404: { description: 'Not found', ...error } } : {}),
-        ...(route.access === 'public' ? {} : { 401: { description: 'Not signed in', ...error } }),
-        ...(typeof route.access === 'object'
-          ? { 403: { description: 'Signed in but not allowed', ...error } }
-          : {}),
-        500: { description: 'Unexpected error (with a request id)', ...error },
-      },
+      responses: responses(route, content, error),
     };
   }
   return {

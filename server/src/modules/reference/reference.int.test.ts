@@ -81,6 +81,26 @@ describe('reference endpoints', () => {
       description: 'A whole number from 1 to 1000 (default 1000)',
     });
     expect(param(seats, 'q')?.schema).toMatchObject({ type: 'string', maxLength: 100 });
+
+    // Every status a route gives is listed (the fuzz test holds every answer to it): its success status,
+    // its own errors, and those of its kind.
+    const statuses = (path: string, method: string) => Object.keys(res.body.paths[path][method].responses);
+    expect(statuses('/api/admin/users', 'post')).toEqual(
+      expect.arrayContaining(['201', '409', '413', '415', '503']),
+    );
+    expect(statuses('/api/admin/users', 'post')).not.toContain('200');
+    expect(statuses('/api/auth/sign-out', 'post')).toContain('204');
+    expect(statuses('/api/auth/sign-in', 'post')).toContain('429');
+    expect(statuses('/api/seats/2024/{code}/target', 'put')).toContain('409');
+    expect(statuses('/api/targets/board', 'get')).toEqual(
+      expect.arrayContaining(['200', '304', '404', '503']),
+    );
+    // Objects, not strings, where the answer is JSON without a schema of its own.
+    expect(
+      res.body.paths['/api/geo/{boundarySet}'].get.responses['200'].content['application/json'].schema,
+    ).toEqual({
+      type: 'object',
+    });
   });
 
   it('answers unknown API routes and malformed bodies with the JSON error shape, never a 500', async () => {

@@ -57,6 +57,7 @@ export function targetRoutes(deps: {
         ? "A region's targets as CSV"
         : "A region's seat targets by tier (seats with a status only)",
       query: ZTargetBoardQuery,
+      errors: [404], // a region code that names no region
       ...(csv ? { produces: ['text/csv'] } : { response: ZTargetBoardResponse }),
       handler: async ({ query }, _req, res) => {
         const result = await service.board(query.region);
@@ -85,6 +86,7 @@ export function targetRoutes(deps: {
     defineRoute({
       method: 'put',
       path: '/seats/2024/:code/target',
+      errors: [409],
       tags: ['targets'],
       access: {
         action: 'targets:write',
