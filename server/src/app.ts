@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { defaultMigrationsDir } from './db/migrate.ts';
 import { clientPages } from './http/client-pages.ts';
+import { DatabaseStatus } from './http/database-status.ts';
 import { errorMiddleware, notFoundRoute } from './http/error-middleware.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { ResponseReplay } from './http/response-replay.ts';
@@ -103,14 +104,23 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
     idleMs: config.sessionIdleMinutes * 60_000,
     absoluteMs: config.sessionAbsoluteHours * 3_600_000,
   };
-  const model = new SeatReadModel(db.prisma);
+  // Whether this instance can reach its database: fed by failed requests, new pooled connections and
+  // successful checks; logs one line when the database goes and one when it returns.
+  const dbStatus = new DatabaseStatus(logger);
+  db.watch?.(dbStatus);
+  const model = new SeatReadModel(db.prisma, { status: dbStatus });
   const seats = new SeatsService(model);
   const replay = new ResponseReplay(() => model.freshVersion(), logger, config.replayMaxBytes);
   const seatDataChanged = () => model.markStale();
   const routes = [
     ...seatRoutes({ prisma: db.prisma, seats }),
     ...geoRoutes({ prisma: db.prisma, model }),
-    ...referenceRoutes({ db, config, migrationsDir: defaultMigrationsDir(config.repoRoot) }),
+    ...referenceRoutes({
+      db,
+      config,
+      migrationsDir: defaultMigrationsDir(config.repoRoot),
+      status: dbStatus,
+    }),
     ...authRoutes({ prisma: db.prisma, config, limits: { session: sessionLimits } }),
     ...targetRoutes({ prisma: db.prisma, seatDataChanged }),
     ...historyRoutes({ prisma: db.prisma }),
@@ -147,7 +157,7 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   // preloaded, and index.html for client-side URLs (http/client-pages.ts).
   app.use(clientPages(config.clientDist));
 
-  app.use(errorMiddleware(logger));
+  app.use(errorMiddleware(logger, dbStatus));
   // Replayable responses skip Express; everything else (and every first request) goes through it.
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!replay.tryServe(req, res)) app(req, res);

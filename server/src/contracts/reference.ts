@@ -34,16 +34,24 @@ export const ZClientConfig = z.object({
 });
 export type TClientConfig = z.infer<typeof ZClientConfig>;
 
+/**
+ * GET /api/health. `degraded` is answered with HTTP 503 (so a load balancer or container check takes the
+ * instance out): the database cannot be reached or is busy, migrations are pending, or no data is loaded.
+ * When the database could not be read, what it would have said is unknown: `migrations` and `data` are null.
+ */
 export const ZHealth = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({
     kind: z.enum(['postgres', 'pglite']),
-    migrations: z.object({ applied: z.array(z.string()), pending: z.array(z.string()) }),
+    state: z.enum(['up', 'busy', 'unavailable']),
+    migrations: z.object({ applied: z.array(z.string()), pending: z.array(z.string()) }).nullable(),
   }),
-  data: z.object({
-    loaded: z.boolean(),
-    lastImport: z.object({ id: z.number().int(), source: z.string(), finishedAt: z.string() }).nullable(),
-  }),
+  data: z
+    .object({
+      loaded: z.boolean(),
+      lastImport: z.object({ id: z.number().int(), source: z.string(), finishedAt: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 export type THealth = z.infer<typeof ZHealth>;
 

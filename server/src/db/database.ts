@@ -22,21 +22,53 @@ export interface Database {
   withConnection<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
   /** PGlite only: a tarball of the whole database, to open copies of it (test templates). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * Server only: tells the watcher each time the pool opens a connection (so the database is reachable)
+   * and each time an idle connection is lost. Returns a function that stops watching.
+   */
+  watch?(watcher: ConnectionWatcher): () => void;
   close(): Promise<void>;
 }
 
+export interface ConnectionWatcher {
+  connected(): void;
+  lost(error: Error): void;
+}
+
+/**
+ * How long a request waits for a new connection to the server (TCP, TLS, start-up) or for a pooled one to
+ * come free. Without it, a server that does not answer (stopped host, dropped packets) holds the request
+ * for the operating system's TCP timeout, minutes; with it, the request fails fast and is answered 503
+ * (http/database-errors.ts). Below Prisma's transaction maxWait (2 s), so a transaction that cannot get a
+ * connection fails with the connection's own error, not the more general P2028.
+ */
+export const CONNECTION_TIMEOUT_MS = 1_500;
+
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; connectionTimeoutMs?: number }
   | { kind: 'pglite'; dir?: string; loadDataDir?: Blob | File };
 
 /** One Prisma client per process, on a PostgreSQL server or on the embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+      // Lets the kernel notice a peer that vanished without closing (host gone, network cut) on idle
+      // connections; the pool then drops them instead of handing them out.
+      keepAlive: true,
+    });
+    const watchers = new Set<ConnectionWatcher>();
+    pool.on('connect', () => {
+      for (const w of watchers) w.connected();
+    });
     // An idle pooled connection that the server drops (restart, failover, DROP DATABASE … FORCE) emits
-    // 'error' on the pool; unhandled, that would crash the process. The pool replaces it on next use.
+    // 'error' on the pool; unhandled, that would crash the process. The pool replaces it on next use. An
+    // app watching the database says so once per outage (http/database-status.ts), not once a connection.
     pool.on('error', (error: Error & { code?: string }) => {
-      if (error.code !== '57P01') console.warn(`PostgreSQL connection lost: ${error.message}`);
+      if (watchers.size) for (const w of watchers) w.lost(error);
+      else if (error.code !== '57P01') console.warn(`PostgreSQL connection lost: ${error.message}`);
     });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
@@ -54,6 +86,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         } finally {
           client.release();
         }
+      },
+      watch(watcher) {
+        watchers.add(watcher);
+        return () => watchers.delete(watcher);
       },
       async close() {
         await prisma.$disconnect();

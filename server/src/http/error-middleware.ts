@@ -1,20 +1,28 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { TErrorResponse } from '../contracts/index.ts';
 import { AppError } from './app-error.ts';
+import { classifyDatabaseError } from './database-errors.ts';
+import { DatabaseStatus } from './database-status.ts';
 
 interface Logger {
   error(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
 }
 
 /**
- * Prisma's codes for a database too busy to take the request in time: a transaction that could not start
- * within its wait (P2028) or no pooled connection free in time (P2024). Each request waits a bounded time
- * in that queue; then it is told to come back, rather than failing with a 500.
+ * A database too busy to take the request in time (a transaction that could not start within its wait,
+ * P2028; no pooled connection free in time, P2024): each request waits a bounded time in that queue, then
+ * it is told to come back soon, rather than failing with a 500.
  */
-const BUSY = new Set(['P2024', 'P2028']);
 export const BUSY_RETRY_AFTER_SECONDS = 1;
+/**
+ * A database that cannot be reached (stopped, restarting, failing over, network cut): the request failed
+ * within the pool's connection timeout (db/database.ts) and is told to come back after a restart's worth.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 function body(requestId: string, code: string, message: string, details?: unknown): TErrorResponse {
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
@@ -35,12 +43,23 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : undefined;
 }
 
+/**
+ * pino-http logs a 5xx with `res.err`, or else with an Error it makes up, stack trace and all. For an
+ * expected 503 the request's one line says enough: give it the error code instead.
+ */
+function expectedFailure(res: Response, code: string): void {
+  Object.assign(res, { err: { code } });
+}
+
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(new AppError('NOT_FOUND', `No API route for ${req.method} ${req.path}`));
 };
 
 /** The one place where errors become responses: same JSON shape always, nothing internal leaks. */
-export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+export function errorMiddleware(
+  logger: Logger,
+  status: DatabaseStatus = new DatabaseStatus(logger),
+): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const requestId = String(req.id ?? '');
     if (error instanceof ZodError) {
@@ -82,8 +101,27 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.status(404).json(body(requestId, 'NOT_FOUND', 'The record was not found'));
       return;
     }
-    if (pcode && BUSY.has(pcode)) {
+    const failure = classifyDatabaseError(error);
+    // Connections waiting in the pool's queue time out too while the database is down: that is the outage.
+    if (failure === 'unavailable' || (failure === 'busy' && !status.available)) {
+      status.unavailable(error);
+      // The request's own log line says 503; status.unavailable() logged the outage once. No stack trace.
+      expectedFailure(res, 'DATABASE_UNAVAILABLE');
+      res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      res
+        .status(503)
+        .json(
+          body(
+            requestId,
+            'DATABASE_UNAVAILABLE',
+            'The database cannot be reached just now; try again shortly',
+          ),
+        );
+      return;
+    }
+    if (failure === 'busy') {
       logger.warn({ requestId, code: pcode }, 'database busy: answered 503');
+      expectedFailure(res, 'DATABASE_BUSY');
       res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       res.status(503).json(body(requestId, 'DATABASE_BUSY', 'The database is busy; try again in a moment'));
       return;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { SESSION_COOKIE } from '../modules/auth/cookies.ts';
 import type { CachedBody } from './cached-response.ts';
 import { requestIdOf } from './request-id.ts';
+import { STALE_HEADER } from './stale.ts';
 
 interface Entry {
   version: string;
@@ -56,6 +57,8 @@ const MAX_KEY_LENGTH = 2048;
 function refusal(res: ServerResponse): string | undefined {
   if (res.statusCode !== 200) return `status ${res.statusCode}`;
   if (res.hasHeader('set-cookie')) return 'it sets a cookie';
+  // Served from the last data read while the database was out: replayed, it would outlive the outage.
+  if (res.hasHeader(STALE_HEADER)) return 'it is stale';
   const cacheControl = String(res.getHeader('cache-control') ?? '');
   if (/\b(private|no-store)\b/i.test(cacheControl)) return `Cache-Control: ${cacheControl}`;
   return undefined;

@@ -17,7 +17,13 @@ export interface TestDatabase extends Database {
  * migrated, with `empty`), dropped on close. Tests
  * that write make their own unique records, so files never depend on each other.
  */
-export async function openTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: {
+    empty?: boolean;
+    /** Server only: the app's connections go to this address instead (a TCP proxy a test can cut). */
+    via?: { host: string; port: number };
+  } = {},
+): Promise<TestDatabase> {
   const template = inject('dbTemplate');
   if (template.kind === 'pglite') {
     const blob = new Blob([fs.readFileSync(template.file)]);
@@ -44,10 +50,15 @@ export async function openTestDatabase(options: { empty?: boolean } = {}): Promi
   }
   const u = new URL(template.url);
   u.pathname = `/${name}`;
+  const direct = u.toString();
+  if (options.via) {
+    u.hostname = options.via.host;
+    u.port = String(options.via.port);
+  }
   const db = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 4 });
   const closeConnections = db.close.bind(db);
   return Object.assign(db, {
-    url: u.toString(),
+    url: direct,
     async close() {
       await closeConnections();
       const drop = new pg.Client({ connectionString: adminUrl(template.url) });

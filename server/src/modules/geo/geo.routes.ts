@@ -5,6 +5,7 @@ import { ZGeoParams, ZHexResponse, ZNoQuery, type TBoundarySet } from '../../con
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { CachedBody } from '../../http/cached-response.ts';
 import { markReplayable } from '../../http/response-replay.ts';
+import { sayIfStale } from '../../http/stale.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import type { SeatReadModel } from '../seats/seat-read-model.ts';
 
@@ -23,7 +24,8 @@ export function geoRoutes(deps: { prisma: PrismaClient; model: SeatReadModel }):
     res: Response,
   ) => {
     // Geometry changes only with a data load; replayed copies follow the seat-data version like the rest.
-    const { importId, version } = await deps.model.snapshot();
+    // While the database is out, the payload built for the last import read is served, marked stale.
+    const { importId, version, stale } = await deps.model.snapshot();
     const key = `${kind}:${set}:${importId}`;
     let body = built.get(key);
     if (!body) {
@@ -33,6 +35,7 @@ export function geoRoutes(deps: { prisma: PrismaClient; model: SeatReadModel }):
       built.set(key, body);
     }
     const ready = await body;
+    sayIfStale(res, stale);
     ready.send(req, res);
     markReplayable(res, ready, version);
   };

@@ -6,14 +6,22 @@ import {
   ZRegionsResponse,
   type TBoundarySet,
   type TElectionCode,
+  type THealth,
 } from '../../contracts/index.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { migrationState } from '../../db/migrate.ts';
+import { classifyDatabaseError } from '../../http/database-errors.ts';
+import type { DatabaseStatus } from '../../http/database-status.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import { DATA_ATTRIBUTION } from '../import/attribution.ts';
 
-export function referenceRoutes(deps: { db: Database; config: Config; migrationsDir: string }): AnyRoute[] {
+export function referenceRoutes(deps: {
+  db: Database;
+  config: Config;
+  migrationsDir: string;
+  status?: DatabaseStatus;
+}): AnyRoute[] {
   const { prisma } = deps.db;
   return [
     defineRoute({
@@ -97,18 +105,35 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
       path: '/health',
       tags: ['reference'],
       access: 'public',
-      summary: 'Database kind, migration state and the latest data load',
+      summary:
+        'Database kind and state, migration state and the latest data load; 503 with status "degraded" when the database cannot be read, migrations are pending or no data is loaded',
       response: ZHealth,
       handler: async (_input, _req, res) => {
-        const [migrations, lastImport, seats] = await Promise.all([
-          migrationState(deps.db, deps.migrationsDir),
-          prisma.datasetImport.findFirst({ orderBy: { id: 'desc' } }),
-          prisma.constituency.count(),
-        ]);
+        let read;
+        try {
+          read = await Promise.all([
+            migrationState(deps.db, deps.migrationsDir),
+            prisma.datasetImport.findFirst({ orderBy: { id: 'desc' } }),
+            prisma.constituency.count(),
+          ]);
+        } catch (error) {
+          const failure = classifyDatabaseError(error);
+          if (!failure) throw error;
+          if (failure === 'unavailable') deps.status?.unavailable(error);
+          const state = failure === 'busy' && deps.status?.available !== false ? 'busy' : 'unavailable';
+          res.status(503).json({
+            status: 'degraded',
+            database: { kind: deps.db.kind, state, migrations: null },
+            data: null,
+          } satisfies THealth);
+          return;
+        }
+        deps.status?.connected();
+        const [migrations, lastImport, seats] = read;
         const ok = migrations.pending.length === 0 && seats > 0;
         res.status(ok ? 200 : 503).json({
           status: ok ? 'ok' : 'degraded',
-          database: { kind: deps.db.kind, migrations },
+          database: { kind: deps.db.kind, state: 'up', migrations },
           data: {
             loaded: seats > 0,
             lastImport: lastImport
@@ -119,7 +144,7 @@ export function referenceRoutes(deps: { db: Database; config: Config; migrations
                 }
               : null,
           },
-        });
+        } satisfies THealth);
       },
     }),
   ];

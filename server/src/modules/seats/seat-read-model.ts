@@ -6,6 +6,8 @@ import {
   type TRef,
   type TSeatFigures,
 } from '../../contracts/index.ts';
+import { classifyDatabaseError } from '../../http/database-errors.ts';
+import type { StaleReason } from '../../http/stale.ts';
 import { PREVIOUS_ELECTION, deriveFigures, type ResultInput } from './derived.ts';
 import type { LayerId } from './seat-layer.ts';
 import { SEAT_LAYERS } from './seat-layers.ts';
@@ -39,6 +41,18 @@ export interface Snapshot extends Base {
   version: string;
   /** Each layer's data (see seat-layer.ts), read for this version. */
   layers: ReadonlyMap<LayerId, unknown>;
+  /**
+   * Set when the version could not be checked because the database is unavailable or busy: this is the
+   * last snapshot read, served stale-if-error (the response says so: http/stale.ts).
+   */
+  stale?: StaleReason;
+}
+
+/** Where the read model reports what its checks found (http/database-status.ts). */
+export interface DatabaseReachability {
+  readonly available: boolean;
+  unavailable(error: unknown): void;
+  connected(): void;
 }
 
 const key = (set: TBoundarySet, code: string) => `${set}:${code}`;
@@ -48,51 +62,88 @@ const key = (set: TBoundarySet, code: string) => `${set}:${code}`;
  * the database at most once per `recheckMs` (one tiny query), so every instance behind a load balancer sees
  * another's write within that time; a write in this process calls `markStale()` so it shows at once here.
  * The seats and results are rebuilt only when a data load happened; the layers are re-read on every version.
+ *
+ * When that check fails because the database is unavailable or busy, the last snapshot is served marked
+ * stale (stale-if-error) instead of failing the request; while it is, requests get it at once and one
+ * check at a time (at most one per `recheckMs`) looks for the database's return.
  */
 export class SeatReadModel {
   private current: Snapshot | undefined;
   private building: Promise<Snapshot> | undefined;
   private checkedAt = 0;
+  /** The current snapshot marked stale, while checks fail; one object, so per-snapshot caches hold. */
+  private stale: Snapshot | undefined;
+  private failedAt = 0;
+  private readonly recheckMs: number;
+  private readonly status: DatabaseReachability | undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly recheckMs = 500,
-  ) {}
+    options: { recheckMs?: number; status?: DatabaseReachability } = {},
+  ) {
+    this.recheckMs = options.recheckMs ?? 500;
+    this.status = options.status;
+  }
 
   async snapshot(): Promise<Snapshot> {
     const now = Date.now();
     if (this.current && now - this.checkedAt < this.recheckMs) return this.current;
+    if (this.stale) {
+      if (!this.building && now - this.failedAt >= this.recheckMs) {
+        // Failures are turned into the stale snapshot inside check(); anything else was logged by nobody
+        // and must not become an unhandled rejection.
+        this.check().catch(() => {});
+      }
+      return this.stale;
+    }
+    return this.check();
+  }
+
+  private check(): Promise<Snapshot> {
     if (this.building) return this.building;
     this.building = (async () => {
       try {
-        // Read the version before the data: data newer than its label is re-read at the next check, while
-        // the opposite (a label newer than its data) could keep stale data cached under a current version.
-        const [row] = await this.prisma.$queryRaw<{ version: number; import_id: number | null }[]>`
-          SELECT v.version, (SELECT max(id) FROM dataset_import) AS import_id
-          FROM seat_data_version v WHERE v.id = 1`;
-        const importId = row?.import_id ?? 0;
-        const version = `${importId}.${row?.version ?? 0}`;
-        if (this.current?.version !== version) {
-          const base = this.current?.importId === importId ? this.current : await this.build(importId);
-          const layers = new Map<LayerId, unknown>();
-          await Promise.all(
-            SEAT_LAYERS.map(async (layer) => layers.set(layer.id, await layer.load(this.prisma))),
-          );
-          this.current = {
-            importId,
-            seats: base.seats,
-            byCode: base.byCode,
-            version,
-            layers,
-          };
+        return await this.read();
+      } catch (error) {
+        const failure = classifyDatabaseError(error);
+        if (!failure || !this.current) throw error;
+        if (failure === 'unavailable') this.status?.unavailable(error);
+        const reason: StaleReason =
+          failure === 'unavailable' || this.status?.available === false
+            ? 'database-unavailable'
+            : 'database-busy';
+        if (this.stale?.version !== this.current.version || this.stale.stale !== reason) {
+          this.stale = { ...this.current, stale: reason };
         }
-        this.checkedAt = Date.now();
-        return this.current;
+        this.failedAt = Date.now();
+        return this.stale;
       } finally {
         this.building = undefined;
       }
     })();
     return this.building;
+  }
+
+  private async read(): Promise<Snapshot> {
+    // Read the version before the data: data newer than its label is re-read at the next check, while
+    // the opposite (a label newer than its data) could keep stale data cached under a current version.
+    const [row] = await this.prisma.$queryRaw<{ version: number; import_id: number | null }[]>`
+      SELECT v.version, (SELECT max(id) FROM dataset_import) AS import_id
+      FROM seat_data_version v WHERE v.id = 1`;
+    const importId = row?.import_id ?? 0;
+    const version = `${importId}.${row?.version ?? 0}`;
+    if (this.current?.version !== version) {
+      const base = this.current?.importId === importId ? this.current : await this.build(importId);
+      const layers = new Map<LayerId, unknown>();
+      await Promise.all(
+        SEAT_LAYERS.map(async (layer) => layers.set(layer.id, await layer.load(this.prisma))),
+      );
+      this.current = { importId, seats: base.seats, byCode: base.byCode, version, layers };
+    }
+    this.checkedAt = Date.now();
+    this.stale = undefined;
+    this.status?.connected();
+    return this.current;
   }
 
   /** The version if it was confirmed within the last `recheckMs`, else undefined. */

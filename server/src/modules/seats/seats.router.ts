@@ -10,6 +10,7 @@ import {
 } from '../../contracts/index.ts';
 import { CachedBody } from '../../http/cached-response.ts';
 import { markReplayable } from '../../http/response-replay.ts';
+import { sayIfStale } from '../../http/stale.ts';
 import { defineRoute, type AnyRoute } from '../../http/route.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { principalOf } from '../access/policy.ts';
@@ -54,6 +55,7 @@ export function seatRoutes(deps: { prisma: PrismaClient; seats: SeatsService }):
       handler: async ({ query }, req, res) => {
         const csv = csvOnly || wantsCsv(req);
         const view = await deps.seats.view(query.boundarySet, principalOf(req));
+        sayIfStale(res, view.snapshot.stale);
         let body: CachedBody;
         if (csv) {
           const { election, rows } = deps.seats.filteredSeats(query, view);
@@ -99,6 +101,7 @@ export function seatRoutes(deps: { prisma: PrismaClient; seats: SeatsService }):
       response: ZTargetsResponse,
       handler: async ({ query }, req, res) => {
         const view = await deps.seats.view(query.boundarySet, principalOf(req));
+        sayIfStale(res, view.snapshot.stale);
         res.setHeader('Cache-Control', setCaching(res, view));
         res.json(deps.seats.targets(query, view));
       },
