@@ -71,6 +71,9 @@ export class SeatReadModel {
   private current: Snapshot | undefined;
   private building: Promise<Snapshot> | undefined;
   private checkedAt = 0;
+  /** Counts markStale() calls: a check that began before the latest one cannot confirm a version. */
+  private marks = 0;
+  private buildingMarks = 0;
   /** The current snapshot marked stale, while checks fail; one object, so per-snapshot caches hold. */
   private stale: Snapshot | undefined;
   private failedAt = 0;
@@ -100,7 +103,14 @@ export class SeatReadModel {
   }
 
   private check(): Promise<Snapshot> {
-    if (this.building) return this.building;
+    if (this.building) {
+      if (this.buildingMarks === this.marks) return this.building;
+      // A write here since that check began (it may have read the version before the write): wait for it,
+      // then check again, so the write shows in this process at once.
+      const again = () => this.check();
+      return this.building.then(again, again);
+    }
+    this.buildingMarks = this.marks;
     this.building = (async () => {
       try {
         return await this.read();
@@ -125,6 +135,7 @@ export class SeatReadModel {
   }
 
   private async read(): Promise<Snapshot> {
+    const started = Date.now();
     // Read the version before the data: data newer than its label is re-read at the next check, while
     // the opposite (a label newer than its data) could keep stale data cached under a current version.
     const [row] = await this.prisma.$queryRaw<{ version: number; import_id: number | null }[]>`
@@ -140,7 +151,8 @@ export class SeatReadModel {
       );
       this.current = { importId, seats: base.seats, byCode: base.byCode, version, layers };
     }
-    this.checkedAt = Date.now();
+    // Confirmed as of when the check began, and not at all if this process wrote during it.
+    this.checkedAt = this.buildingMarks === this.marks ? started : 0;
     this.stale = undefined;
     this.status?.connected();
     return this.current;
@@ -154,6 +166,7 @@ export class SeatReadModel {
   /** A seat layer changed in this process: re-read the version before answering again. */
   markStale(): void {
     this.checkedAt = 0;
+    this.marks += 1;
   }
 
   private async build(importId: number): Promise<Base> {
