@@ -20,6 +20,19 @@ export class ApiError extends Error {
     this.requestId = opts.requestId;
   }
 
+  /**
+   * An answer the page cannot read (what: "The seat list"). Most likely the server was updated while the
+   * page was open, so the person is told to reload; the details are for developer tools.
+   */
+  static badResponse(what: string, details?: unknown, status = 200): ApiError {
+    return new ApiError({
+      status,
+      code: 'BAD_RESPONSE',
+      message: `${what} from the server could not be read. Reload the page to get the latest version of Groundwork.`,
+      details,
+    });
+  }
+
   /** What to tell the person using the page; the request id lets staff quote it to support. */
   get userMessage(): string {
     return this.requestId ? `${this.message} (reference ${this.requestId})` : this.message;

@@ -41,12 +41,7 @@ function checked<T>(path: string, status: number, body: unknown, schema?: z.ZodT
   if (!schema) return body as T;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError({
-      status,
-      code: 'BAD_RESPONSE',
-      message: `The server's answer to ${path} was not in the expected shape.`,
-      details: parsed.error.issues,
-    });
+    throw ApiError.badResponse(`The answer to ${path}`, parsed.error.issues, status);
   }
   return parsed.data;
 }

@@ -19,7 +19,7 @@ async function fetchGeo(boundarySet: TBoundarySet, signal: AbortSignal): Promise
   // Converted once per fetch and kept in the cache, so re-renders never redo the work.
   const shapes = geoShapes(boundarySet, topology);
   if (!shapes) {
-    throw new ApiError({ status: 200, code: 'BAD_RESPONSE', message: 'The boundary file has no seats.' });
+    throw ApiError.badResponse('The seat boundaries');
   }
   return shapes;
 }
@@ -37,13 +37,7 @@ function checkedHex(body: unknown): THexResponse {
     Object.values(hex.hexes).every(
       (h) => typeof h?.n === 'string' && Number.isInteger(h.q) && Number.isInteger(h.r),
     );
-  if (!ok) {
-    throw new ApiError({
-      status: 200,
-      code: 'BAD_RESPONSE',
-      message: 'The hex map is not in the expected shape.',
-    });
-  }
+  if (!ok) throw ApiError.badResponse('The hex map');
   return hex as THexResponse;
 }
 

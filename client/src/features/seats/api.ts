@@ -59,13 +59,7 @@ export function checkedSeatList(body: unknown): TSeatListResponse {
       (row: { code?: unknown; name?: unknown } | null) =>
         typeof row?.code === 'string' && typeof row.name === 'string',
     );
-  if (!ok) {
-    throw new ApiError({
-      status: 200,
-      code: 'BAD_RESPONSE',
-      message: "The server's answer to /api/seats was not in the expected shape.",
-    });
-  }
+  if (!ok) throw ApiError.badResponse('The seat list');
   return body as TSeatListResponse;
 }
 
