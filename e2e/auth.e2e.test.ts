@@ -99,6 +99,17 @@ describe('signing in and out', () => {
       .toEqual(['The current password is wrong']);
     const current = page.passwordDialog.getByLabel('Current password');
     expect(await current.getAttribute('aria-invalid')).toBe('true');
+
+    // The right current password, and a new one that is too easy to guess: the server's reason shows under
+    // the new password, and the password stays as it was (other tests sign in with it).
+    await current.fill(user.password);
+    await page.passwordDialog.getByLabel('New password').fill('password1234');
+    await page.passwordDialog.getByRole('button', { name: 'Change password' }).click();
+    await expect
+      .poll(() => page.passwordDialog.getByRole('alert').allTextContents(), poll)
+      .toEqual(['This is a common password with a few changes']);
+    expect(await page.passwordDialog.getByLabel('New password').getAttribute('aria-invalid')).toBe('true');
+    expect(await current.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('explains a set-password link without a token, and passes on why a bad token was refused', async () => {

@@ -1,13 +1,14 @@
 // npm run admin:create -- --email a@b.org --name "A B" [--password-stdin]
 // Creates a user with the national admin role in the configured database (DATABASE_URL, or the
 // embedded PGlite under PGLITE_DIR). The password is generated and printed once, or read from stdin
-// with --password-stdin; there is never a default password.
+// with --password-stdin (refused, exit 2, when it is too easy to guess); there is never a default password.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { databaseOptionsFromConfig, openDatabase } from '../src/db/database.ts';
 import { defaultMigrationsDir, migrate } from '../src/db/migrate.ts';
 import { ZEmail, ZNewPassword } from '../src/contracts/index.ts';
-import { generatePassword, hashPassword } from '../src/modules/auth/passwords.ts';
+import { checkPasswordStrength, generateAcceptedPassword } from '../src/modules/auth/password-strength.ts';
+import { hashPassword } from '../src/modules/auth/passwords.ts';
 
 const USAGE =
   'Usage: npm run admin:create -- --email someone@example.org --name "Their Name" [--password-stdin]';
@@ -53,9 +54,15 @@ async function main(): Promise<number> {
       console.error(`Password: ${parsed.error.issues[0]?.message}`);
       return 2;
     }
+    // The same check as the app's password forms: not common, not built from this email or name.
+    const verdict = await checkPasswordStrength(parsed.data, { email: email.data, name });
+    if (!verdict.ok) {
+      console.error(`Password: ${verdict.reason}`);
+      return 2;
+    }
     password = parsed.data;
   } else {
-    password = generatePassword();
+    password = await generateAcceptedPassword({ email: email.data, name });
     generated = true;
   }
 

@@ -8,7 +8,8 @@ import { loadConfig } from '../src/config.ts';
 import { databaseOptionsFromConfig, openDatabase } from '../src/db/database.ts';
 import { defaultMigrationsDir, migrate } from '../src/db/migrate.ts';
 import type { TRole } from '../src/contracts/index.ts';
-import { generatePassword, hashPassword } from '../src/modules/auth/passwords.ts';
+import { generateAcceptedPassword } from '../src/modules/auth/password-strength.ts';
+import { hashPassword } from '../src/modules/auth/passwords.ts';
 
 const DEMO_DOMAIN = 'demo.groundwork.test';
 const CLP_SEAT = { boundarySetCode: '2024', code: 'E14001107' }; // Blyth and Ashington
@@ -86,7 +87,7 @@ async function main(): Promise<number> {
         kept.push(demo.email);
         continue;
       }
-      const password = generatePassword();
+      const password = await generateAcceptedPassword(demo);
       const passwordHash = await hashPassword(password);
       await prisma.$transaction(async (tx) => {
         const user = existing

@@ -30,3 +30,42 @@ describe('APP_URL', () => {
     expect(() => loadConfig({ APP_URL: value })).toThrow(message);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default: the address is the connection’s own', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    for (const value of ['', 'none', 'false', 'FALSE', '0', '  ']) {
+      expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(false);
+    }
+  });
+
+  it('takes a hop count', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
+  });
+
+  it('takes proxy addresses, CIDR ranges and the names Express knows, as a comma-separated list', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(
+      loadConfig({ TRUST_PROXY: 'Loopback, 10.0.0.0/8,192.0.2.7 , fd00::/8, 2001:db8::1, uniquelocal' })
+        .trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', '192.0.2.7', 'fd00::/8', '2001:db8::1', 'uniquelocal']);
+  });
+
+  it.each([
+    ['true', /TRUST_PROXY: "true" would trust every address, so any caller could choose their own/],
+    ['*', /TRUST_PROXY: "\*" would trust every address/],
+    ['11', /TRUST_PROXY: 11 proxies is more than makes sense/],
+    ['-1', /TRUST_PROXY: "-1" is not a hop count \(1\), or a comma-separated list of proxy addresses/],
+    ['proxy.example.org', /TRUST_PROXY: "proxy.example.org" is not a hop count/],
+    ['10.0.0.0/33', /TRUST_PROXY: "10.0.0.0\/33" is not/],
+    ['fd00::/129', /"fd00::\/129" is not/],
+    ['10.0.0.0/8/8', /"10.0.0.0\/8\/8" is not/],
+    ['10.0.0.0/', /"10.0.0.0\/" is not/],
+    ['10.0.0.1,', /TRUST_PROXY: "" is not/],
+    ['10.0.0.256', /"10.0.0.256" is not/],
+  ])('refuses %s with a message naming the variable and the forms it takes', (value, message) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(message);
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/loopback, linklocal, uniquelocal/);
+  });
+});

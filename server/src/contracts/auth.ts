@@ -6,7 +6,11 @@ export const ROLES = ['member', 'organiser', 'selection_officer', 'regional_staf
 export type RoleName = (typeof ROLES)[number];
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
-/** The rule for every new password. */
+/**
+ * The length rule for every new password, checked in the client too. How easy it is to guess (common,
+ * built from the user's email or name) is checked on the server only, where the dictionaries are
+ * (modules/auth/password-strength.ts): its reason comes back as a 400 on `newPassword`.
+ */
 export const ZNewPassword = ZPassword({
   error: 'Enter a password',
   min: PASSWORD_MIN_LENGTH,

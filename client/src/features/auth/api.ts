@@ -113,4 +113,5 @@ export function newPasswordProblem(password: string): string | undefined {
   return undefined;
 }
 
-export const NEW_PASSWORD_HINT = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; a few unrelated words work well.`;
+/** Says the server's rules up front: its length, and that common or personal passwords are refused. */
+export const NEW_PASSWORD_HINT = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; a few unrelated words work well. Not a common password, your name or your email address.`;

@@ -2,6 +2,8 @@ import express, { Router } from 'express';
 import { pino } from 'pino';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import { errorMiddleware } from '../../http/error-middleware.ts';
 import { mountRoutes } from '../../http/route.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
@@ -17,8 +19,9 @@ let api: ReturnType<typeof supertest>;
 /** The auth routes on a small app of their own, wired the way app.ts is meant to wire them. */
 function authApp(limits: AuthLimits = {}) {
   const app = express();
-  // Tests pick their client address with X-Forwarded-For, so per-address limits do not interfere.
-  app.set('trust proxy', true);
+  // Tests pick their client address with X-Forwarded-For, so per-address limits do not interfere: the test
+  // client is on this machine, and TRUST_PROXY=loopback believes what it forwards.
+  app.set('trust proxy', loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy);
   app.use(express.json({ limit: '100kb' }));
   const router = Router();
   router.use(authenticate({ prisma: db.prisma, sessionLimits: limits.session }));
@@ -316,22 +319,73 @@ describe('CSRF and content type', () => {
   });
 });
 
-describe('rate limiting', () => {
-  it('locks an account after 5 failures in the window, with Retry-After, and lets it in after', async () => {
-    // The window is long enough that five scrypt checks always fit in it, however loaded the machine; the
+describe('sign-in throttling', () => {
+  /** The whole app as app.ts builds it, on this file's database, with these environment variables. */
+  function wholeApp(env: NodeJS.ProcessEnv = {}) {
+    const config = loadConfig({ NODE_ENV: 'test', MAP_TILE_URL: '', CLIENT_DIST: '/nonexistent', ...env });
+    return supertest(createApp({ db, config, logger: pino({ level: 'silent' }) }));
+  }
+
+  it('without TRUST_PROXY, counts the connection’s address whatever X-Forwarded-For says', async () => {
+    const client = wholeApp();
+    const statuses: number[] = [];
+    try {
+      for (let i = 0; i < 30; i++) {
+        const res = await client
+          .post('/api/auth/sign-in')
+          .set('X-Forwarded-For', `198.51.100.${i + 1}`)
+          .send({ email: `spray${i}.${Date.now()}@example.org`, password: 'wrong password' });
+        statuses.push(res.status);
+        if (res.status === 429) {
+          expect(res.body.error.code).toBe('RATE_LIMITED');
+          expect(res.body.error.message).toMatch(/from your address; try again in \d+ (seconds?|minutes?)/);
+          expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        }
+      }
+      // At most 20 failures from one address (fewer if this file's other tests failed from it too), then
+      // only refusals.
+      const firstRefusal = statuses.indexOf(429);
+      expect(firstRefusal).toBeGreaterThan(0);
+      expect(firstRefusal).toBeLessThanOrEqual(20);
+      expect(statuses.slice(0, firstRefusal).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(firstRefusal).every((s) => s === 429)).toBe(true);
+      const forwarded = await db.prisma.loginAttempt.count({ where: { ip: { startsWith: '198.51.100.' } } });
+      expect(forwarded).toBe(0);
+    } finally {
+      // The test client's own address is locked now; free it for the rest of the file.
+      await db.prisma.loginAttempt.deleteMany({ where: { ip: '127.0.0.1' } });
+    }
+  });
+
+  it('with TRUST_PROXY naming the proxy, counts the address the proxy forwards', async () => {
+    const client = wholeApp({ TRUST_PROXY: 'loopback' });
+    const u = await makeUser();
+    await client
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', '100.64.0.200')
+      .send({ email: u.email, password: 'wrong password' })
+      .expect(401);
+    const attempts = await db.prisma.loginAttempt.findMany({ where: { email: u.email } });
+    expect(attempts.map((a) => a.ip)).toEqual(['100.64.0.200']);
+  });
+
+  it('refuses an email from the address that failed on it 5 times, with Retry-After, and lets it in after', async () => {
+    // The window is long enough that the scrypt checks always fit in it, however loaded the machine; the
     // lock's end is then checked at the instant Retry-After names, not by sleeping through it.
     const windowMs = 60_000;
     const client = authApp({ rateLimit: { windowMs } });
     const u = await makeUser();
     const attempt = (password: string, ip: string) =>
       client.post('/api/auth/sign-in').set('X-Forwarded-For', ip).send({ email: u.email, password });
-    for (let i = 0; i < 5; i++) expect((await attempt('wrong password', `10.1.0.${i}`)).status).toBe(401);
-    const locked = await attempt(PASSWORD, '10.1.0.99');
+    for (let i = 0; i < 5; i++) expect((await attempt('wrong password', '10.1.0.1')).status).toBe(401);
+    const locked = await attempt(PASSWORD, '10.1.0.1');
     const lockedAt = Date.now();
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('RATE_LIMITED');
     // 60 seconds or less: said as seconds, or as "1 minute" when all five fitted in the same second.
-    expect(locked.body.error.message).toMatch(/try again in (\d+ seconds?|1 minute)/);
+    expect(locked.body.error.message).toMatch(
+      /for this email address from your address; try again in (\d+ seconds?|1 minute)/,
+    );
     const retryAfter = Number(locked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -339,11 +393,11 @@ describe('rate limiting', () => {
     const other = await makeUser();
     await client
       .post('/api/auth/sign-in')
-      .set('X-Forwarded-For', '10.1.0.99')
+      .set('X-Forwarded-For', '10.1.0.1')
       .send({ email: other.email, password: PASSWORD })
       .expect(200);
 
-    const key = { email: u.email, ip: '10.1.0.99' };
+    const key = { email: u.email, ip: '10.1.0.1' };
     const at = (ms: number) => new Date(lockedAt + ms);
     await expect(checkSignInRateLimit(db.prisma, key, { windowMs }, at(0))).rejects.toThrow();
     await expect(
@@ -351,7 +405,78 @@ describe('rate limiting', () => {
     ).resolves.toBeUndefined();
   });
 
-  it('a success resets the account count', async () => {
+  it('an attacker failing on an email from one address does not lock its owner out elsewhere', async () => {
+    const victim = await makeUser();
+    const attempt = (password: string, ip: string) =>
+      api.post('/api/auth/sign-in').set('X-Forwarded-For', ip).send({ email: victim.email, password });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt('guess number ' + i, '203.0.113.66')).status);
+    expect(statuses).toEqual([...Array<number>(5).fill(401), ...Array<number>(7).fill(429)]);
+
+    // The owner, from their own address, gets in with the right password.
+    const owner = await attempt(PASSWORD, '192.0.2.10');
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.email).toBe(victim.email);
+
+    // The attacker's address stays refused, even with the right password and after the owner's success.
+    const attacker = await attempt(PASSWORD, '203.0.113.66');
+    expect(attacker.status).toBe(429);
+    expect(attacker.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(attacker.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts an IPv6 address by its /64, so fresh addresses in one network do not buy more guesses', async () => {
+    const u = await makeUser();
+    const attempt = (password: string, ip: string) =>
+      api.post('/api/auth/sign-in').set('X-Forwarded-For', ip).send({ email: u.email, password });
+    for (let i = 1; i <= 5; i++)
+      expect((await attempt('wrong password', `2001:db8:7:7::${i}`)).status).toBe(401);
+    const sameNetwork = await attempt(PASSWORD, '2001:db8:7:7:abcd::99');
+    expect(sameNetwork.status).toBe(429);
+    expect(sameNetwork.headers['retry-after']).toBeDefined();
+    await attempt(PASSWORD, '2001:db8:7:8::1').expect(200);
+  });
+
+  it('slows addresses that failed on an email under wide attack, never a first try from elsewhere', async () => {
+    // From the 4th failure on the email, an address that failed on it waits 10 s after its own last
+    // failure, doubling with each further failure on the email.
+    const rateLimit = { windowMs: 120_000, slowAfter: 4, slowDelayMs: 10_000 };
+    const client = authApp({ rateLimit });
+    const victim = await makeUser();
+    const attempt = (password: string, ip: string) =>
+      client.post('/api/auth/sign-in').set('X-Forwarded-For', ip).send({ email: victim.email, password });
+    // Six addresses, one guess each: no address comes near its own limits.
+    for (let i = 1; i <= 6; i++) expect((await attempt('wrong password', `203.0.113.${i}`)).status).toBe(401);
+
+    const again = await attempt('wrong password', '203.0.113.6');
+    expect(again.status).toBe(429);
+    expect(again.body.error.message).toMatch(
+      /many failed sign-in attempts, so an address that gets it wrong/,
+    );
+    const retryAfter = Number(again.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(40); // 10 s × 2² after its own failure
+    const { retryAt } = again.body.error.details as { retryAt: string };
+    const key = { email: victim.email, ip: '203.0.113.6' };
+    await expect(
+      checkSignInRateLimit(db.prisma, key, rateLimit, new Date(Date.parse(retryAt) - 1000)),
+    ).rejects.toThrow();
+    await expect(
+      checkSignInRateLimit(db.prisma, key, rateLimit, new Date(Date.parse(retryAt) + 1)),
+    ).resolves.toBeUndefined();
+
+    // A new address may still guess (and fails), and each failure makes the wait longer.
+    await attempt('wrong password', '203.0.113.7').expect(401);
+    const longer = await attempt('wrong password', '203.0.113.6');
+    expect(longer.status).toBe(429);
+    expect(Number(longer.headers['retry-after'])).toBeGreaterThan(retryAfter);
+
+    // The owner's first try from their own address is not delayed.
+    await attempt(PASSWORD, '192.0.2.20').expect(200);
+    await attempt('wrong password', '203.0.113.1').expect(429);
+  });
+
+  it('a success resets the count for that email from that address', async () => {
     const client = authApp({ rateLimit: { windowMs: 60_000 } });
     const u = await makeUser();
     const attempt = (password: string) =>
@@ -370,7 +495,14 @@ describe('rate limiting', () => {
     const u = await makeUser();
     const res = await send(u.email, PASSWORD);
     expect(res.status).toBe(429);
+    expect(res.body.error.message).toMatch(/from your address; try again in/);
     expect(res.headers['retry-after']).toBeDefined();
+    // Another address is not affected.
+    await client
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', '10.3.0.2')
+      .send({ email: u.email, password: PASSWORD })
+      .expect(200);
   });
 });
 
@@ -471,5 +603,79 @@ describe('passwords', () => {
       .send({ token: first.token, newPassword: 'my chosen password' })
       .expect(400);
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBeNull();
+  });
+});
+
+describe('passwords that are easy to guess (issue 7)', () => {
+  const refusal = (message: string | RegExp) => ({
+    code: 'BAD_REQUEST',
+    message,
+    details: [{ field: 'newPassword', message }],
+  });
+
+  async function namedUser(password: string | null) {
+    const u = await makeUser(password);
+    await db.prisma.user.update({ where: { id: u.id }, data: { name: 'Rosa Parkinson' } });
+    return u;
+  }
+
+  it('changing the password refuses them with the reason on newPassword, and changes nothing', async () => {
+    const u = await namedUser(PASSWORD);
+    const a = await signIn(u.email);
+    const b = await signIn(u.email);
+    const before = await db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+    const change = (newPassword: string, currentPassword = PASSWORD) =>
+      api
+        .post('/api/auth/password')
+        .set('Cookie', a.cookie)
+        .set('X-CSRF-Token', a.csrf)
+        .send({ currentPassword, newPassword });
+
+    const cases: [string, string | RegExp][] = [
+      ['password1234', /common password/],
+      [u.email, 'This is built from your email address or name'],
+      ['RosaParkinson1984', 'This is built from your email address or name'],
+      ['aaaaaaaaaaaa', 'A password of one character repeated is easy to guess'],
+      [' '.repeat(12), 'A password of only spaces is easy to guess'],
+    ];
+    for (const [newPassword, message] of cases) {
+      const res = await change(newPassword).expect(400);
+      expect(res.body.error, newPassword).toMatchObject(refusal(message));
+    }
+    // The current password is checked first: a wrong one is all that is said.
+    const wrong = await change('password1234', 'not the password').expect(400);
+    expect(wrong.body.error.details).toEqual([
+      { field: 'currentPassword', message: 'The current password is wrong' },
+    ]);
+
+    const after = await db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(after).toMatchObject({
+      passwordHash: before.passwordHash,
+      passwordChangedAt: before.passwordChangedAt,
+      version: before.version,
+    });
+    await api.get('/api/auth/me').set('Cookie', b.cookie).expect(200); // the other session lives on
+    await signIn(u.email, PASSWORD);
+    await change('rosa grows rhubarb by the quarry').expect(204);
+  });
+
+  it('a set-password link refuses them for the link’s user and stays usable', async () => {
+    const u = await namedUser(null);
+    const { token } = await issuePasswordToken(db.prisma, { userId: u.id });
+    const set = (newPassword: string) => api.post('/api/auth/set-password').send({ token, newPassword });
+
+    const common = await set('password1234').expect(400);
+    expect(common.body.error).toMatchObject(refusal(/common password/));
+    const email = await set(u.email).expect(400);
+    expect(email.body.error).toMatchObject(refusal('This is built from your email address or name'));
+    const name = await set('rosa.parkinson2024').expect(400);
+    expect(name.body.error).toMatchObject(refusal('This is built from your email address or name'));
+
+    const row = await db.prisma.passwordToken.findFirstOrThrow({ where: { userId: u.id } });
+    expect(row.usedAt).toBeNull();
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBeNull();
+
+    await set('lantern kettle quarry rhubarb').expect(204);
+    await signIn(u.email, 'lantern kettle quarry rhubarb');
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '../../contracts/index.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.ts';
 import { passwordLinkRoutes } from './password-link.routes.ts';
+import { assertStrongPassword } from './password-strength.ts';
 import { consumePasswordToken } from './password-tokens.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { checkSignInRateLimit, recordSignInAttempt, type RateLimitOptions } from './rate-limit.ts';
@@ -70,7 +71,7 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/auth/sign-in',
-      errors: [429],
+      errors: [401, 429], // 401: wrong email or password
       tags: ['auth'],
       summary: 'Sign in with email and password: starts a new session (cookie) and returns the CSRF token',
       access: 'public',
@@ -182,6 +183,8 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
           const message = 'The current password is wrong';
           throw new AppError('BAD_REQUEST', message, [{ field: 'currentPassword', message }]);
         }
+        // Checked once the current password is right: a wrong guess costs no dictionary look-up.
+        await assertStrongPassword(newPassword, auth.user);
         const passwordHash = await hashPassword(newPassword);
         await prisma.user.update({
           where: { id: auth.user.id },

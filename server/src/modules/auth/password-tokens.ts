@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
+import { assertStrongPassword } from './password-strength.ts';
 import { hashPassword } from './passwords.ts';
 import { randomToken, sha256Hex } from './tokens.ts';
 
@@ -35,7 +36,8 @@ function tokenError(message: string): AppError {
 
 /**
  * Uses a set-password token: sets the user's password, marks the token used and ends all the user's
- * sessions, in one transaction. Unknown, used and expired tokens get their own 400 message (field token).
+ * sessions, in one transaction. Unknown, used and expired tokens get their own 400 message (field token);
+ * a password too easy to guess for this user gets a 400 on newPassword and the token stays usable.
  */
 export async function consumePasswordToken(
   prisma: PrismaClient,
@@ -43,7 +45,10 @@ export async function consumePasswordToken(
   newPassword: string,
   now: Date = new Date(),
 ): Promise<{ userId: number }> {
-  const row = await prisma.passwordToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
+  const row = await prisma.passwordToken.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    include: { user: { select: { email: true, name: true } } },
+  });
   if (!row)
     throw tokenError(
       'This set-password link is not valid; check it was copied whole, or ask an admin for a new one',
@@ -53,6 +58,8 @@ export async function consumePasswordToken(
   if (row.expiresAt.getTime() <= now.getTime()) {
     throw tokenError('This set-password link has expired; ask an admin for a new one');
   }
+  // Before anything is written: a refused password leaves the token unused, to try again with.
+  await assertStrongPassword(newPassword, row.user);
   const passwordHash = await hashPassword(newPassword);
   await prisma.$transaction(async (tx) => {
     // Claim the token first: of two concurrent uses, only one gets count 1.

@@ -1,5 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+// A password a user chooses: long rather than complicated (no composition rules); password-strength.ts
+// refuses the ones that are easy to guess.
+
 /**
  * scrypt parameters for new hashes. N = 2^15, r = 8 needs 128·N·r = 32 MiB per hash, so brute force on
  * GPUs is expensive; the parameters are stored with each hash, so they can be raised without a migration.
@@ -7,8 +10,6 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, saltBytes: 16, keyBytes: 64 } as const;
 
 const MIN_MAXMEM = 64 * 1024 * 1024;
-
-/** A password a user chooses: long rather than complicated (no composition rules). */
 
 function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions) {
   return new Promise<Buffer>((resolve, reject) => {
