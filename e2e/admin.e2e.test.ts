@@ -70,6 +70,59 @@ describe('the admin page', () => {
     await seatMap().screenshot('admin-user-panel');
   });
 
+  it('disables a user, who shows as disabled in the list, and enables them again', async () => {
+    const admin = userWithRole(users, 'admin');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const page = new AdminPage(seatMap().page);
+    await page.heading.waitFor();
+
+    const email = `leaver-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
+    await page.createUser('Lee Leaver', email);
+    await page.panel.getByRole('heading', { name: 'Lee Leaver' }).waitFor();
+    expect(await page.userRow(email).textContent()).not.toContain('Disabled');
+
+    // A reason is required: the dialog says so in place and stays open.
+    await page.disableButton.click();
+    await page.disableDialog.getByRole('button', { name: 'Disable account' }).click();
+    await expect
+      .poll(() => page.disableDialog.getByRole('alert').textContent(), poll)
+      .toContain('Say why the account is disabled');
+    await page.disableDialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.disableDialog.waitFor({ state: 'hidden' });
+
+    // By keyboard: the reason, then Enter on the confirming button.
+    await page.disableButton.focus();
+    await seatMap().page.keyboard.press('Enter');
+    await page.disableDialog.getByLabel('Why are you disabling this account?').waitFor();
+    await seatMap().page.keyboard.type('Moved away from the area');
+    await page.disableDialog.getByRole('button', { name: 'Disable account' }).focus();
+    await seatMap().page.keyboard.press('Enter');
+    await page.disableDialog.waitFor({ state: 'hidden' });
+
+    await expect.poll(() => page.userRow(email).textContent(), poll).toContain('Disabled');
+    await page.enableButton.waitFor();
+    expect(await page.panel.textContent()).toContain('Lee Leaver cannot sign in');
+    // Focus lands on the button that undoes it.
+    await expect
+      .poll(() => seatMap().page.evaluate(() => document.activeElement?.textContent), poll)
+      .toBe('Enable account');
+    await page.panel.getByText('Account history').click();
+    await expect
+      .poll(() => page.panel.locator('.admin-history__list').first().textContent(), poll)
+      .toContain('Moved away from the area');
+    await seatMap().screenshot('admin-user-disabled');
+
+    // Fits a phone: the panel and its actions at 360 px.
+    await seatMap().page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(() => seatMap().fitsWidth(), poll).toEqual({ scrollWidth: 360, innerWidth: 360 });
+
+    await page.enableButton.click();
+    await page.disableButton.waitFor();
+    await expect.poll(() => page.userRow(email).textContent(), poll).not.toContain('Disabled');
+  });
+
   it('makes seat targets public and signed-in only again', async () => {
     const admin = userWithRole(users, 'admin');
     const signIn = await new SignInPage(seatMap().page).open('/admin');

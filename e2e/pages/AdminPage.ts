@@ -17,6 +17,9 @@ export class AdminPage {
   readonly linkButton: Locator;
   readonly linkDialog: Locator;
   readonly revokeDialog: Locator;
+  readonly disableButton: Locator;
+  readonly enableButton: Locator;
+  readonly disableDialog: Locator;
   readonly exportPurpose: Locator;
   readonly exportButton: Locator;
   readonly exportStatus: Locator;
@@ -37,6 +40,9 @@ export class AdminPage {
     this.linkButton = this.panel.getByRole('button', { name: 'Create set-password link' });
     this.linkDialog = page.getByRole('dialog', { name: 'Set-password link' });
     this.revokeDialog = page.getByRole('dialog', { name: 'Revoke role?' });
+    this.disableButton = this.panel.getByRole('button', { name: 'Disable account' });
+    this.enableButton = this.panel.getByRole('button', { name: 'Enable account' });
+    this.disableDialog = page.getByRole('dialog', { name: 'Disable account?' });
     const exports = page.locator('section[aria-labelledby="admin-exports-title"]');
     this.exportPurpose = exports.getByLabel('Why do you need the users list?');
     this.exportButton = exports.getByRole('button', { name: 'Export users (CSV)' });
@@ -78,6 +84,19 @@ export class AdminPage {
     const input = this.linkDialog.getByRole('textbox');
     await input.waitFor();
     return input.inputValue();
+  }
+
+  /** The users table's row for an email address. */
+  userRow(email: string): Locator {
+    return this.usersTable.locator('tbody tr').filter({ hasText: email });
+  }
+
+  /** Opens the panel user's Disable dialog, gives the reason and confirms (the dialog closes on success). */
+  async disableUser(reason: string): Promise<void> {
+    await this.disableButton.click();
+    await this.disableDialog.getByLabel('Why are you disabling this account?').fill(reason);
+    await this.disableDialog.getByRole('button', { name: 'Disable account' }).click();
+    await this.disableDialog.waitFor({ state: 'hidden' });
   }
 
   /** Searches for a user by email and opens their panel. */

@@ -32,6 +32,8 @@ export interface AppDeps {
   db: Database;
   config: Config;
   logger?: Logger;
+  /** Whether the database is reachable; given by server.ts, which shares it with the housekeeping timer. */
+  status?: DatabaseStatus;
 }
 
 function tileOrigin(tileUrl: string): string[] {
@@ -49,10 +51,17 @@ function tileOrigin(tileUrl: string): string[] {
 export type AppListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Builds the app as a request listener; main.ts (or a test) decides where it listens. */
-export function createApp({ db, config, logger = pino({ level: config.logLevel }) }: AppDeps): AppListener {
+export function createApp({
+  db,
+  config,
+  logger = pino({ level: config.logLevel }),
+  status,
+}: AppDeps): AppListener {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): otherwise any
+  // caller could pick the address their sign-in attempts are counted under (docs/decisions/0007).
+  app.set('trust proxy', config.trustProxy);
 
   app.use(
     pinoHttp({
@@ -106,7 +115,7 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   };
   // Whether this instance can reach its database: fed by failed requests, new pooled connections and
   // successful checks; logs one line when the database goes and one when it returns.
-  const dbStatus = new DatabaseStatus(logger);
+  const dbStatus = status ?? new DatabaseStatus(logger);
   db.watch?.(dbStatus);
   const model = new SeatReadModel(db.prisma, { status: dbStatus });
   const seats = new SeatsService(model);

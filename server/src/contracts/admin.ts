@@ -20,7 +20,11 @@ export const ZAdminUser = z.object({
   name: z.string(),
   hasPassword: z.boolean(),
   disabled: z.boolean(),
+  /** When an admin disabled the account; null while it may sign in. */
+  disabledAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Send it back with a disable or enable: a stale one gets 409 with the current values. */
+  version: z.number().int(),
   grants: z.array(ZAdminGrant),
 });
 export type TAdminUser = z.infer<typeof ZAdminUser>;
@@ -75,5 +79,29 @@ export const ZCreateGrantRequest = z
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be in the future' });
   });
 export type TCreateGrantRequest = z.infer<typeof ZCreateGrantRequest>;
+
+const ZUserVersion = z.number().int().min(1, 'must be the version you read').max(PG_INT_MAX);
+
+/** Disabling says why (kept in the account's history); the version is the one the admin read. */
+export const ZDisableUserRequest = z
+  .object({
+    reason: ZText({
+      min: 1,
+      minMessage: 'is required: say why the account is disabled',
+      max: 500,
+      multiline: true,
+    }),
+    version: ZUserVersion,
+  })
+  .strict();
+export type TDisableUserRequest = z.infer<typeof ZDisableUserRequest>;
+
+export const ZEnableUserRequest = z
+  .object({
+    reason: ZText({ max: 500, multiline: true }).optional(),
+    version: ZUserVersion,
+  })
+  .strict();
+export type TEnableUserRequest = z.infer<typeof ZEnableUserRequest>;
 
 export const ZPasswordLinkResponse = z.object({ url: z.string(), expiresAt: z.string() });

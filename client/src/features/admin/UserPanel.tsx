@@ -1,14 +1,20 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { Modal } from '../../ui/Modal.tsx';
+import { useSession } from '../auth/api.ts';
+import { AccountStatus } from './AccountStatus.tsx';
 import { usePasswordLink, useRevokeGrant, useUser, type AdminGrant, type PasswordLink } from './api.ts';
 import { describeAdminGrant, fmtDate, fmtDateTime, grantStatus, STATUS_LABELS } from './format.ts';
 import { GrantForm } from './GrantForm.tsx';
 import { HistoryDisclosure } from './HistoryDisclosure.tsx';
 
-/** One user: their roles (in force and past), giving and revoking roles, and a set-password link. */
+/**
+ * One user: their roles (in force and past), giving and revoking roles, a set-password link, and disabling
+ * or enabling the account.
+ */
 export function UserPanel(props: { userId: number; email: string; onClose: () => void }) {
   const user = useUser(props.userId, props.email);
+  const session = useSession();
   const heading = useRef<HTMLHeadingElement>(null);
   const rolesHeading = useRef<HTMLHeadingElement>(null);
 
@@ -49,15 +55,20 @@ export function UserPanel(props: { userId: number; email: string; onClose: () =>
             <dd>{u.hasPassword ? 'Set' : 'Not set yet'}</dd>
             <dt>Added</dt>
             <dd>{fmtDate(u.createdAt)}</dd>
-            {u.disabled && (
-              <>
-                <dt>Account</dt>
-                <dd>Disabled</dd>
-              </>
-            )}
+            <dt>Account</dt>
+            <dd>
+              {u.disabled ? (
+                <span className="badge badge--small admin-badge--disabled">Disabled</span>
+              ) : (
+                'Active'
+              )}
+            </dd>
           </dl>
 
-          <PasswordLinkButton userId={u.id} name={u.name} hasPassword={u.hasPassword} />
+          <div className="admin-panel__actions">
+            <PasswordLinkButton userId={u.id} name={u.name} hasPassword={u.hasPassword} />
+            <AccountStatus user={u} isSelf={u.id === session.data?.user.id} />
+          </div>
 
           <h4 ref={rolesHeading} tabIndex={-1} className="admin-panel__subhead">
             Roles

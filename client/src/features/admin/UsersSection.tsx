@@ -83,7 +83,15 @@ export function UsersSection() {
                       const roles = u.grants.filter((g) => g.active).map(describeAdminGrant);
                       const current = u.id === selected?.id;
                       return (
-                        <tr key={u.id} className={current ? 'is-selected' : undefined} data-user-id={u.id}>
+                        <tr
+                          key={u.id}
+                          className={
+                            [current ? 'is-selected' : '', u.disabled ? 'admin-table__row--disabled' : '']
+                              .filter(Boolean)
+                              .join(' ') || undefined
+                          }
+                          data-user-id={u.id}
+                        >
                           <th scope="row">
                             <button
                               type="button"
@@ -94,7 +102,7 @@ export function UsersSection() {
                               {u.name}
                             </button>
                             {u.disabled && (
-                              <span className="badge badge--small admin-badge--off">Disabled</span>
+                              <span className="badge badge--small admin-badge--disabled">Disabled</span>
                             )}
                           </th>
                           <td>{u.email}</td>
@@ -127,7 +135,8 @@ export function UsersSection() {
           />
         ) : (
           <p className="admin-users__hint">
-            Choose a user’s name to see their roles, give a role or send a set-password link.
+            Choose a user’s name to see their roles, give a role, send a set-password link or disable the
+            account.
           </p>
         )}
       </div>

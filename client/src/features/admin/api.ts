@@ -149,6 +149,30 @@ export function useRevokeGrant() {
   });
 }
 
+/**
+ * Disables an account (with the reason) or enables it again, sending the version the panel shows. The
+ * users are refetched whatever the answer, so after a 409 the panel shows what someone else changed and
+ * the next try sends the new version.
+ */
+export function useSetDisabled(userId: number) {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (
+      change: { disable: true; reason: string; version: number } | { disable: false; version: number },
+    ) =>
+      change.disable
+        ? apiSend('POST', `/api/admin/users/${userId}/disable`, {
+            body: { reason: change.reason, version: change.version },
+            schema: ZAdminUser,
+          })
+        : apiSend('POST', `/api/admin/users/${userId}/enable`, {
+            body: { version: change.version },
+            schema: ZAdminUser,
+          }),
+    onSettled: () => invalidate(),
+  });
+}
+
 export function usePasswordLink(userId: number) {
   const invalidate = useInvalidateUsers();
   return useMutation({

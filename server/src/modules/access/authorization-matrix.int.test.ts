@@ -212,6 +212,22 @@ const CASES: Record<string, Case> = {
     expect: adminOnly(201),
     request: async () => ({ url: `/api/admin/users/${await newUserId()}/password-link` }),
   },
+  'POST /api/admin/users/{id}/disable': {
+    expect: adminOnly(200),
+    request: async () => ({
+      url: `/api/admin/users/${await newUserId()}/disable`,
+      body: { reason: 'authorization matrix test', version: 1 },
+    }),
+  },
+  'POST /api/admin/users/{id}/enable': {
+    expect: adminOnly(200),
+    request: async () => {
+      const { id } = await t.db.prisma.user.create({
+        data: { email: `off-${randomUUID()}@matrix.test`, name: 'Disabled', disabledAt: new Date() },
+      });
+      return { url: `/api/admin/users/${id}/enable`, body: { version: 1 } };
+    },
+  },
   'POST /api/admin/users/{id}/grants': {
     expect: adminOnly(201),
     request: async () => ({

@@ -2,7 +2,11 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/people.ts';
 import { useTestApp } from '../../test/test-app.ts';
-import { LAST_ADMIN_MESSAGE } from './admin.service.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { createSession } from '../auth/sessions.ts';
+import { SESSION_COOKIE } from '../auth/cookies.ts';
+import { CSRF_HEADER } from '../auth/auth.middleware.ts';
+import { AdminService, LAST_ADMIN_MESSAGE, SELF_DISABLE_MESSAGE } from './admin.service.ts';
 
 const APP_URL = 'https://groundwork.example.org';
 const t = useTestApp({ APP_URL });
@@ -183,6 +187,269 @@ describe('the last admin', () => {
         await other.query('COMMIT');
         expectLastAdminRefusal(await pending);
         expect(await activeAdminGrants()).toBe(1);
+      } finally {
+        await other.end();
+      }
+    },
+  );
+});
+
+const PASSWORD = 'a long enough password for tests';
+let passwordHash: Promise<string> | undefined;
+
+/** A user with a password and no role, and the headers of two sessions of theirs (two browsers). */
+async function account(name = 'Dana Disabled') {
+  const user = await t.db.prisma.user.create({
+    data: {
+      email: `acct-${Date.now()}-${Math.floor(Math.random() * 1e9)}@test.groundwork`,
+      name,
+      passwordHash: await (passwordHash ??= hashPassword(PASSWORD)),
+    },
+  });
+  const headers = [];
+  for (let i = 0; i < 2; i++) {
+    const s = await createSession(t.db.prisma, user.id, { ip: undefined, userAgent: 'test' });
+    headers.push({ Cookie: `${SESSION_COOKIE}=${s.token}`, [CSRF_HEADER]: s.csrfToken });
+  }
+  return { id: user.id, email: user.email, version: user.version, headers };
+}
+
+const disable = (by: Person, userId: number, version: number, reason: unknown = 'Left the party') =>
+  t.api.post(`/api/admin/users/${userId}/disable`).set(by.headers).send({ reason, version });
+const enable = (by: Person, userId: number, version: number, reason?: string) =>
+  t.api.post(`/api/admin/users/${userId}/enable`).set(by.headers).send({ version, reason });
+const signIn = (email: string) => t.api.post('/api/auth/sign-in').send({ email, password: PASSWORD });
+
+describe('disabling and enabling an account', () => {
+  it('ends every session of the account at once: its next request is signed out', async () => {
+    const [admin] = await onlyAdmins(1);
+    const user = await account();
+    for (const h of user.headers) await t.api.get('/api/auth/me').set(h).expect(200);
+
+    const res = await disable(admin!, user.id, user.version).expect(200);
+    expect(res.body).toMatchObject({ id: user.id, disabled: true, version: user.version + 1 });
+    expect(Date.parse(res.body.disabledAt as string)).toBeGreaterThan(Date.now() - 60_000);
+
+    for (const h of user.headers) {
+      const me = await t.api.get('/api/auth/me').set(h);
+      expect(me.status, JSON.stringify(me.body)).toBe(401);
+    }
+    expect(await t.db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    // The admins' list says so.
+    const list = await t.api.get(`/api/admin/users?q=${encodeURIComponent(user.email)}`).set(admin!.headers);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: user.id, disabled: true })]);
+  });
+
+  it('refuses sign-in with a message saying the account is disabled; enabling lets them in again', async () => {
+    const [admin] = await onlyAdmins(1);
+    const user = await account();
+    await signIn(user.email).expect(200);
+    const disabled = await disable(admin!, user.id, user.version).expect(200);
+
+    const refused = await signIn(user.email);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(403);
+    expect(refused.body.error.message).toMatch(/disabled/i);
+
+    const enabled = await enable(admin!, user.id, disabled.body.version as number, 'Rejoined').expect(200);
+    expect(enabled.body).toMatchObject({ disabled: false, disabledAt: null, version: user.version + 2 });
+    await signIn(user.email).expect(200);
+    // The sessions that ended stay ended.
+    for (const h of user.headers) await t.api.get('/api/auth/me').set(h).expect(401);
+  });
+
+  it('stops set-password links issued before the account was disabled', async () => {
+    const [admin] = await onlyAdmins(1);
+    const user = await account();
+    const link = await t.api
+      .post(`/api/admin/users/${user.id}/password-link`)
+      .set(admin!.headers)
+      .expect(201);
+    const disabled = await disable(admin!, user.id, user.version).expect(200);
+    await enable(admin!, user.id, disabled.body.version as number).expect(200);
+
+    const token = new URL(link.body.url as string).hash.replace('#token=', '');
+    const res = await t.api
+      .post('/api/auth/set-password')
+      .send({ token, newPassword: 'someone else chose this one' });
+    expect(res.status).toBe(400);
+    await signIn(user.email).expect(200);
+  });
+
+  it('records each change in the account history, with who, why and the field before and after', async () => {
+    const [admin] = await onlyAdmins(1);
+    const user = await account();
+    const disabled = await disable(admin!, user.id, user.version, 'Asked to leave').expect(200);
+    await enable(admin!, user.id, disabled.body.version as number).expect(200);
+
+    const history = await t.api.get(`/api/history/user/${user.id}`).set(admin!.headers).expect(200);
+    const actorId = admin!.userId;
+    expect(history.body.items).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        actor: expect.objectContaining({ id: actorId }),
+        reason: null,
+        changes: [{ field: 'disabledAt', before: disabled.body.disabledAt, after: null }],
+      }),
+      expect.objectContaining({
+        action: 'update',
+        actor: expect.objectContaining({ id: actorId }),
+        reason: 'Asked to leave',
+        changes: [{ field: 'disabledAt', before: null, after: disabled.body.disabledAt }],
+      }),
+    ]);
+  });
+
+  it('requires a reason to disable, naming the field', async () => {
+    const [admin] = await onlyAdmins(1);
+    const user = await account();
+    for (const body of [{}, { reason: '' }, { reason: '   ' }]) {
+      const res = await t.api
+        .post(`/api/admin/users/${user.id}/disable`)
+        .set(admin!.headers)
+        .send({ ...body, version: user.version });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    }
+    await t.api.get('/api/auth/me').set(user.headers[0]!).expect(200);
+  });
+
+  it('refuses a stale version with 409 and the current values, and changes nothing', async () => {
+    const [admin] = await onlyAdmins(1);
+    const user = await account();
+    const disabled = await disable(admin!, user.id, user.version).expect(200);
+    const enabled = await enable(admin!, user.id, disabled.body.version as number).expect(200);
+
+    // A second admin's page still shows the version from before both changes.
+    const stale = await disable(admin!, user.id, user.version);
+    expect(stale.status, JSON.stringify(stale.body)).toBe(409);
+    expect(stale.body.error.code).toBe('CONFLICT');
+    expect(stale.body.error.details.current).toMatchObject({
+      id: user.id,
+      disabled: false,
+      version: enabled.body.version,
+    });
+    expect((await enable(admin!, user.id, user.version)).status).toBe(409);
+    await signIn(user.email).expect(200);
+    await t.api
+      .post('/api/admin/users/2147483647/disable')
+      .set(admin!.headers)
+      .send({ reason: 'x', version: 1 })
+      .expect(404);
+  });
+
+  it('refuses to let an admin disable their own account', async () => {
+    const [a, b] = await onlyAdmins(2);
+    const self = await t.db.prisma.user.findUniqueOrThrow({ where: { id: a!.userId } });
+    const res = await disable(a!, a!.userId, self.version);
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'CONFLICT', message: SELF_DISABLE_MESSAGE });
+    await t.api.get('/api/auth/me').set(a!.headers).expect(200);
+    // Another admin may.
+    await disable(b!, a!.userId, self.version).expect(200);
+    await t.api.get('/api/auth/me').set(a!.headers).expect(401);
+    expect(await activeAdminGrants()).toBe(1);
+  });
+
+  it('is for admins only: 403 for other roles, 401 signed out, and nothing changes', async () => {
+    await onlyAdmins(1);
+    const user = await account();
+    const clpId = (await t.db.prisma.clp.findFirstOrThrow()).id;
+    for (const caller of [
+      await signedInAs(t, 'member', { clpId }),
+      await signedInAs(t, 'organiser', { clpId }),
+      await signedInAs(t, 'regional_staff', { regionCode: 'E12000001' }),
+    ]) {
+      expect((await disable(caller, user.id, user.version)).status).toBe(403);
+      expect((await enable(caller, user.id, user.version)).status).toBe(403);
+    }
+    await t.api
+      .post(`/api/admin/users/${user.id}/disable`)
+      .send({ reason: 'x', version: user.version })
+      .expect(401);
+    // A write without the CSRF token is refused like every other.
+    const { [CSRF_HEADER]: _csrf, ...cookieOnly } = (await onlyAdmins(1))[0]!.headers;
+    expect(
+      (
+        await t.api
+          .post(`/api/admin/users/${user.id}/disable`)
+          .set(cookieOnly)
+          .send({ reason: 'x', version: user.version })
+      ).status,
+    ).toBe(403);
+    await t.api.get('/api/auth/me').set(user.headers[0]!).expect(200);
+  });
+});
+
+describe('disabling the last admin', () => {
+  // Through the API the one disabling is an admin in force and not the one disabled, so the last admin can
+  // only be lost to two admins disabling each other at once; the rule itself holds whoever asks.
+  it('is refused with 409: a disabled admin does not count as an admin', async () => {
+    const [a, b] = await onlyAdmins(2);
+    await t.db.prisma.user.update({ where: { id: a!.userId }, data: { disabledAt: new Date() } });
+    const service = new AdminService(t.db.prisma);
+    const target = await t.db.prisma.user.findUniqueOrThrow({ where: { id: b!.userId } });
+    await expect(
+      service.disableUser(b!.userId, { reason: 'test', version: target.version }, { id: a!.userId }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: LAST_ADMIN_MESSAGE });
+    expect(await activeAdminGrants()).toBe(1);
+    await t.api.get('/api/auth/me').set(b!.headers).expect(200);
+  });
+
+  it.each([1, 2, 3])(
+    'of two admins disabling each other at once, exactly one succeeds (round %i)',
+    async () => {
+      const [a, b] = await onlyAdmins(2);
+      const version = async (id: number) =>
+        (await t.db.prisma.user.findUniqueOrThrow({ where: { id } })).version;
+      const [va, vb] = [await version(a!.userId), await version(b!.userId)];
+      const results = await Promise.all([disable(a!, b!.userId, vb), disable(b!, a!.userId, va)]);
+      const statuses = results.map((r) => r.status).sort();
+      // The loser is refused as the last admin, or (when the winner committed before the loser's request was
+      // authenticated) is signed out already. Never both 200.
+      expect(statuses[0], JSON.stringify(results.map((r) => r.body))).toBe(200);
+      expect([401, 409]).toContain(statuses[1]);
+      const refused = results.find((r) => r.status === 409);
+      if (refused) expect(refused.body.error.message).toBe(LAST_ADMIN_MESSAGE);
+      expect(await activeAdminGrants()).toBe(1);
+    },
+  );
+
+  // Only a server has a second connection: PGlite is one in-process connection.
+  it.runIf(process.env.TEST_DB === 'postgres')(
+    'waits for a disabling in flight on another connection, then counts what it left',
+    async () => {
+      const [a, b] = await onlyAdmins(2);
+      const other = new pg.Client({ connectionString: t.db.url });
+      await other.connect();
+      try {
+        // Another instance disables A the way the app does, and has not committed yet.
+        await other.query('BEGIN');
+        await other.query(
+          `SELECT g.id FROM role_grant g JOIN app_user u ON u.id = g.user_id
+           WHERE g.role = 'admin' AND g.revoked_at IS NULL AND u.disabled_at IS NULL
+           ORDER BY g.id FOR UPDATE OF g, u`,
+        );
+        await other.query('UPDATE app_user SET disabled_at = now(), version = version + 1 WHERE id = $1', [
+          a!.userId,
+        ]);
+        const vb = (await t.db.prisma.user.findUniqueOrThrow({ where: { id: b!.userId } })).version;
+        const pending = disable(a!, b!.userId, vb).then((res) => res);
+        await expect
+          .poll(
+            async () =>
+              (
+                await other.query<{ n: number }>(
+                  `SELECT count(*)::int AS n FROM pg_stat_activity
+                   WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+                )
+              ).rows[0]!.n,
+            { timeout: 10_000, interval: 50 },
+          )
+          .toBe(1);
+        await other.query('COMMIT');
+        expectLastAdminRefusal(await pending);
+        expect(await activeAdminGrants()).toBe(1);
+        await t.api.get('/api/auth/me').set(b!.headers).expect(200);
       } finally {
         await other.end();
       }

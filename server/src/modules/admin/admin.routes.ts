@@ -7,6 +7,8 @@ import {
   ZCreateGrantRequest,
   ZCreateUserRequest,
   ZAdminGrant,
+  ZDisableUserRequest,
+  ZEnableUserRequest,
   ZGrantParams,
   ZListUsersQuery,
   ZListUsersResponse,
@@ -26,6 +28,10 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
     if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
     return principal.userId;
   };
+  const actor = (req: Parameters<typeof principalOf>[0]) => ({
+    id: actorId(req),
+    requestId: String(req.id ?? ''),
+  });
   return [
     defineRoute({
       method: 'get',
@@ -55,8 +61,40 @@ export function adminRoutes(deps: AdminDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'post',
+      path: '/admin/users/:id/disable',
+      errors: [409],
+      tags: ['admin'],
+      access: { action: 'users:manage' },
+      summary:
+        'Disable an account, saying why: its sessions end and its unused set-password links stop working; ' +
+        'send the version you read (stale: 409). Refused (409) for your own account and for the last admin',
+      params: ZUserParams,
+      body: ZDisableUserRequest,
+      response: ZAdminUser,
+      handler: async ({ params, body }, req, res) => {
+        res.json(await service.disableUser(params.id, body, actor(req)));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/admin/users/:id/enable',
+      errors: [409],
+      tags: ['admin'],
+      access: { action: 'users:manage' },
+      summary:
+        'Let a disabled account sign in again (its old sessions stay ended); send the version you read (stale: 409)',
+      params: ZUserParams,
+      body: ZEnableUserRequest,
+      response: ZAdminUser,
+      handler: async ({ params, body }, req, res) => {
+        res.json(await service.enableUser(params.id, body, actor(req)));
+      },
+    }),
+    defineRoute({
+      method: 'post',
       path: '/admin/users/:id/grants',
       status: 201,
+      errors: [422], // a CLP or region that does not exist
       tags: ['admin'],
       access: { action: 'grants:manage' },
       summary: 'Give a user a role, scoped to a CLP or a region, optionally until a date',

@@ -7,6 +7,8 @@ import type {
   TCreateGrantRequest,
   TCreateUserRequest,
   TAdminGrant,
+  TDisableUserRequest,
+  TEnableUserRequest,
 } from '../../contracts/index.ts';
 
 const grantInclude = {
@@ -42,24 +44,38 @@ export function toGrant(g: GrantRow, now = new Date()): TAdminGrant {
 export const LAST_ADMIN_MESSAGE = 'Groundwork needs at least one admin: make someone else an admin first';
 
 /**
- * Refuses (409) a change that would take away the last admin grant in force, `grantId`. Call it inside the
- * change's transaction, before the change: it locks every admin grant in force (of an account that is not
- * disabled) until the transaction ends, so changes that take admins away run one after the other and each
- * counts what the one before it left. Two admins revoking each other at once: one succeeds, one gets 409.
- * Any later change that can remove an admin (an end date moved earlier, a disabled account) goes through it.
+ * Refuses (409) a change that would take away the last admin in force: revoking the grant `losing.grantId`,
+ * or disabling the account `losing.userId`. Call it inside the change's transaction, before the change: it
+ * locks every admin grant in force (of an account that is not disabled), and those accounts, until the
+ * transaction ends, so changes that take admins away run one after the other and each counts what the one
+ * before it left. Two admins revoking (or disabling) each other at once: one succeeds, one gets 409.
+ * Any later change that can remove an admin (an end date moved earlier) goes through it.
  */
-async function keepAnAdmin(tx: Prisma.TransactionClient, grantId: number, now: Date): Promise<void> {
-  // Locked in id order, so two of these never wait on each other in a cycle. Under READ COMMITTED a
-  // row that another transaction revoked while this one waited is re-checked and left out.
-  const admins = await tx.$queryRaw<{ id: number }[]>`
-    SELECT g.id FROM role_grant g JOIN app_user u ON u.id = g.user_id
+async function keepAnAdmin(
+  tx: Prisma.TransactionClient,
+  losing: { grantId: number } | { userId: number },
+  now: Date,
+): Promise<void> {
+  // Locked in id order, so two of these never wait on each other in a cycle. Under READ COMMITTED a row
+  // that another transaction changed while this one waited is re-checked and left out when it no longer
+  // qualifies: a grant revoked, or (because the account rows are locked too) an account disabled.
+  const admins = await tx.$queryRaw<{ id: number; userId: number }[]>`
+    SELECT g.id, g.user_id AS "userId" FROM role_grant g JOIN app_user u ON u.id = g.user_id
     WHERE g.role = 'admin' AND g.revoked_at IS NULL AND u.disabled_at IS NULL
       AND g.starts_at <= ${now} AND (g.ends_at IS NULL OR g.ends_at > ${now})
     ORDER BY g.id
-    FOR UPDATE OF g`;
-  const ids = admins.map((a) => a.id);
-  if (ids.includes(grantId) && ids.length === 1) throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
+    FOR UPDATE OF g, u`;
+  const goes = (a: { id: number; userId: number }) =>
+    'grantId' in losing ? a.id === losing.grantId : a.userId === losing.userId;
+  if (admins.some(goes) && admins.every(goes)) throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
 }
+
+export const SELF_DISABLE_MESSAGE = 'You cannot disable your own account: ask another admin to do it';
+
+/** Thrown inside a user write's transaction when its version is not the one read: rolled back, then a 409. */
+const STALE = new Error('stale user version');
+
+const userInclude = { grants: { include: grantInclude, orderBy: { id: 'asc' } } } as const;
 
 export class AdminService {
   constructor(private readonly prisma: PrismaClient) {}
@@ -77,7 +93,7 @@ export class AdminService {
       this.prisma.user.count({ where }),
       this.prisma.user.findMany({
         where,
-        include: { grants: { include: grantInclude, orderBy: { id: 'asc' } } },
+        include: userInclude,
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
         take: query.limit,
         skip: query.offset,
@@ -161,7 +177,7 @@ export class AdminService {
       const grant = await tx.roleGrant.findUnique({ where: { id: grantId } });
       if (!grant) throw AppError.notFound(`Grant ${grantId}`);
       if (grant.revokedAt) return;
-      if (grant.role === 'admin') await keepAnAdmin(tx, grant.id, now);
+      if (grant.role === 'admin') await keepAnAdmin(tx, { grantId: grant.id }, now);
       // Of two revocations of the same grant at once, only the first changes it and writes history.
       const claimed = await tx.roleGrant.updateMany({
         where: { id: grantId, revokedAt: null },
@@ -178,6 +194,91 @@ export class AdminService {
     });
   }
 
+  /**
+   * Disables an account if nobody changed it since `input.version` was read: in one transaction its
+   * sessions end (its next request is signed out), its unused set-password links stop working (a link
+   * handed out before would otherwise set a password that works again the moment the account is
+   * re-enabled), and the change is recorded with the reason. Refused (409) for one's own account, for the
+   * last admin in force, and for a stale version. Disabling a disabled account changes nothing.
+   */
+  async disableUser(
+    userId: number,
+    input: TDisableUserRequest,
+    actor: { id: number; requestId?: string },
+  ): Promise<TAdminUser> {
+    if (userId === actor.id) throw new AppError('CONFLICT', SELF_DISABLE_MESSAGE);
+    return this.setDisabled(userId, input.version, true, input.reason, actor);
+  }
+
+  /** Lets a disabled account sign in again; the sessions it had stay ended. Versioned like disableUser. */
+  async enableUser(
+    userId: number,
+    input: TEnableUserRequest,
+    actor: { id: number; requestId?: string },
+  ): Promise<TAdminUser> {
+    return this.setDisabled(userId, input.version, false, input.reason || null, actor);
+  }
+
+  private async setDisabled(
+    userId: number,
+    version: number,
+    disable: boolean,
+    reason: string | null,
+    actor: { id: number; requestId?: string | undefined },
+  ): Promise<TAdminUser> {
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        const now = new Date();
+        const before = await tx.user.findUnique({
+          where: { id: userId },
+          select: { id: true, version: true, disabledAt: true },
+        });
+        if (!before) throw AppError.notFound(`User ${userId}`);
+        if (before.version !== version) throw STALE;
+        if ((before.disabledAt !== null) === disable) return;
+        if (disable) await keepAnAdmin(tx, { userId }, now);
+        const disabledAt = disable ? now : null;
+        const updated = await tx.user.updateMany({
+          where: { id: userId, version },
+          data: { disabledAt, version: { increment: 1 } },
+        });
+        if (updated.count !== 1) throw STALE;
+        if (disable) {
+          // Every session at once, in the change's transaction (resolveSession would also refuse them).
+          await tx.session.deleteMany({ where: { userId } });
+          await tx.passwordToken.deleteMany({ where: { userId, usedAt: null } });
+        }
+        await recordChange(tx, {
+          actorId: actor.id,
+          entityType: 'user',
+          entityId: userId,
+          action: 'update',
+          changes: changedFields(before, { disabledAt }, ['disabledAt']),
+          reason,
+          requestId: actor.requestId,
+        });
+      });
+    } catch (error) {
+      if (error === STALE) {
+        // Built after the transaction: PGlite has one connection, which the transaction held.
+        const current = await this.user(userId);
+        throw new AppError(
+          'CONFLICT',
+          `Someone else changed this account (now version ${current.version}); review it and try again`,
+          { current },
+        );
+      }
+      throw error;
+    }
+    return this.user(userId);
+  }
+
+  async user(userId: number): Promise<TAdminUser> {
+    const user = await this.prisma.user.findUnique({ where: { id: userId }, include: userInclude });
+    if (!user) throw AppError.notFound(`User ${userId}`);
+    return this.toUser(user);
+  }
+
   private toUser(u: {
     id: number;
     email: string;
@@ -185,6 +286,7 @@ export class AdminService {
     passwordHash: string | null;
     disabledAt: Date | null;
     createdAt: Date;
+    version: number;
     grants: GrantRow[];
   }): TAdminUser {
     return {
@@ -193,7 +295,9 @@ export class AdminService {
       name: u.name,
       hasPassword: u.passwordHash !== null,
       disabled: u.disabledAt !== null,
+      disabledAt: u.disabledAt?.toISOString() ?? null,
       createdAt: u.createdAt.toISOString(),
+      version: u.version,
       grants: u.grants.map((g) => toGrant(g)),
     };
   }

@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { errorMessage } from '../../api/ApiError.ts';
+import { Field } from '../../ui/Field.tsx';
+import { Modal } from '../../ui/Modal.tsx';
+import { fieldErrors } from '../auth/api.ts';
+import { useSetDisabled, type AdminUser } from './api.ts';
+import { fmtDateTime, withLabel } from './format.ts';
+
+const REASON_LABEL = 'Why are you disabling this account?';
+const REASON_MAX = 500;
+
+/**
+ * Whether the account may sign in, and the button that changes it: Disable (asks why, then confirms) or
+ * Enable. Errors from the server are shown in place: beside the button, or in the dialog.
+ */
+export function AccountStatus(props: { user: AdminUser; isSelf: boolean }) {
+  const { user } = props;
+  const enable = useSetDisabled(user.id);
+  const [asking, setAsking] = useState(false);
+  // Once the account is disabled (here, or by someone else meanwhile) the dialog has done its job.
+  if (asking && user.disabled) setAsking(false);
+  const box = useRef<HTMLDivElement>(null);
+  const disableButton = useRef<HTMLButtonElement>(null);
+  const enableButton = useRef<HTMLButtonElement>(null);
+  const mounted = useRef(false);
+
+  // The button pressed (or the dialog) is gone once the state flips: keyboard focus goes to the button that
+  // undoes it, unless the person is already somewhere else on the page.
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    const active = document.activeElement;
+    if (!active || active === document.body || box.current?.contains(active)) {
+      (user.disabled ? enableButton : disableButton).current?.focus();
+    }
+  }, [user.disabled]);
+
+  return (
+    <div className="admin-account" ref={box}>
+      {!user.disabled ? (
+        props.isSelf ? (
+          <p className="field__hint">This is your account: only another admin can disable it.</p>
+        ) : (
+          <button
+            type="button"
+            className="button button--secondary"
+            ref={disableButton}
+            onClick={() => setAsking(true)}
+          >
+            Disable account
+          </button>
+        )
+      ) : (
+        <>
+          <p className="admin-note">
+            Disabled{user.disabledAt ? ` on ${fmtDateTime(user.disabledAt)}` : ''}: {user.name} cannot sign
+            in. Their roles are kept and apply again once the account is enabled.
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            ref={enableButton}
+            disabled={enable.isPending}
+            onClick={() => enable.mutate({ disable: false, version: user.version })}
+          >
+            {enable.isPending ? 'Enabling…' : 'Enable account'}
+          </button>
+          {enable.isError && (
+            <p className="form__error" role="alert">
+              {errorMessage(enable.error)}
+            </p>
+          )}
+        </>
+      )}
+      {asking && !user.disabled && (
+        <DisableDialog user={user} onClose={() => setAsking(false)} returnFocus={disableButton} />
+      )}
+    </div>
+  );
+}
+
+function DisableDialog(props: {
+  user: AdminUser;
+  onClose: () => void;
+  returnFocus: RefObject<HTMLElement | null>;
+}) {
+  const change = useSetDisabled(props.user.id);
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<string | undefined>();
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    change.reset();
+    const problem = reason.trim() ? undefined : 'Say why the account is disabled';
+    setLocal(problem);
+    if (problem) return;
+    // Once the account shows as disabled, AccountStatus closes the dialog.
+    change.mutate({ disable: true, reason: reason.trim(), version: props.user.version });
+  }
+
+  const server = fieldErrors(change.error);
+  const reasonError = local ?? withLabel('The reason', server.reason);
+  return (
+    <Modal title="Disable account?" onClose={props.onClose} returnFocus={props.returnFocus}>
+      <form className="form" onSubmit={submit} noValidate>
+        <p>
+          <strong>{props.user.name}</strong> is signed out everywhere at once and cannot sign in until an
+          admin enables the account again. Set-password links already given out stop working. Their roles are
+          kept.
+        </p>
+        <Field label={REASON_LABEL} hint="Kept in the account’s history." error={reasonError}>
+          {(a) => (
+            <textarea
+              {...a}
+              rows={2}
+              maxLength={REASON_MAX}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
+        {change.isError && !server.reason && (
+          <p className="form__error" role="alert">
+            {errorMessage(change.error)}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="submit" className="button admin-button--danger" disabled={change.isPending}>
+            {change.isPending ? 'Disabling…' : 'Disable account'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
