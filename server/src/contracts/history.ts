@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
 export const ZHistoryParams = z.object({
-  type: z.enum(['seat-target', 'user', 'role-grant']),
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a record id'),
+  type: z.enum(['seat-target', 'user', 'role-grant']).meta({ example: 'seat-target' }),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a record id')
+    .meta({ example: 'E14001107' }),
 });
 
 export const ZHistoryEntry = z.object({

@@ -55,7 +55,34 @@ export const ZHealth = z.object({
 });
 export type THealth = z.infer<typeof ZHealth>;
 
-export const ZGeoParams = z.object({ boundarySet: ZBoundarySet });
+export const ZGeoParams = z.object({ boundarySet: ZBoundarySet.meta({ example: '2024' }) });
+
+const ZPair = z.array(z.number()).length(2);
+const ZArcIndexes = z.array(z.array(z.number().int()));
+const ZTopologySeat = z.object({ id: z.string(), properties: z.object({ name: z.string() }) });
+
+/**
+ * GET /api/geo/:boundarySet — TopoJSON (topojson-server, quantised): one object `seats`, a geometry per
+ * seat with the ONS code as its id. The client reads it with the topojson-specification types.
+ */
+export const ZTopologyResponse = z.object({
+  type: z.literal('Topology'),
+  bbox: z.array(z.number()).length(4),
+  transform: z.object({ scale: ZPair, translate: ZPair }),
+  objects: z.object({
+    seats: z.object({
+      type: z.literal('GeometryCollection'),
+      geometries: z.array(
+        z.discriminatedUnion('type', [
+          ZTopologySeat.extend({ type: z.literal('Polygon'), arcs: ZArcIndexes }),
+          ZTopologySeat.extend({ type: z.literal('MultiPolygon'), arcs: z.array(ZArcIndexes) }),
+        ]),
+      ),
+    }),
+  }),
+  /** Each arc: its first position, then the differences, in quantised units. */
+  arcs: z.array(z.array(z.array(z.number().int()).length(2))),
+});
 
 /** GET /api/hex/:boundarySet — HexJSON: one hexagon per seat, odd-r offset coordinates. */
 export const ZHexResponse = z.object({

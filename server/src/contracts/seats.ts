@@ -134,8 +134,11 @@ export const ZSeatListResponse = z.object({
 export type TSeatListResponse = z.infer<typeof ZSeatListResponse>;
 
 export const ZSeatParams = z.object({
-  boundarySet: ZBoundarySet,
-  code: z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS constituency code such as E14001063'),
+  boundarySet: ZBoundarySet.meta({ example: '2024' }),
+  code: z
+    .string()
+    .regex(/^[A-Z]\d{8}$/, 'must be an ONS constituency code such as E14001063')
+    .meta({ example: 'E14001107' }),
 });
 
 export const ZPartyVotes = z.object({

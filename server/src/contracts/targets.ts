@@ -3,8 +3,15 @@ import { PG_INT_MAX, ZRef, ZText } from './common.ts';
 
 export const TARGET_STATUSES = ['WIN', 'DEFEND', 'HOLD', 'NONE'] as const;
 export const ZTargetStatus = z.enum(TARGET_STATUSES);
-const ZOnsSeat = z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS constituency code such as E14001107');
-const ZRegionCode = z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001');
+// The examples are the values /api/openapi.json offers (and its contract test calls the routes with).
+const ZOnsSeat = z
+  .string()
+  .regex(/^[A-Z]\d{8}$/, 'must be an ONS constituency code such as E14001107')
+  .meta({ example: 'E14001107' });
+const ZRegionCode = z
+  .string()
+  .regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001')
+  .meta({ example: 'E12000001' });
 
 export const ZSeatTarget = z.object({
   code: z.string(),

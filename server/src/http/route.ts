@@ -38,9 +38,9 @@ export interface RouteSpec<
   /**
    * The error statuses this route answers on purpose beyond those every route of its kind can give
    * (openapi.ts lists those): e.g. 409 for a stale version, 429 for a rate limit, 404 for a missing record
-   * named in the query.
+   * named in the query, 401 from a public route (wrong credentials, a filter that needs signing in).
    */
-  errors?: readonly (404 | 409 | 422 | 429)[];
+  errors?: readonly (401 | 403 | 404 | 409 | 422 | 429)[];
   /**
    * Opt in to response replay (http/response-replay.ts): the handler marks a response with
    * markReplayable(), and identical anonymous requests are answered from memory until the seat-data

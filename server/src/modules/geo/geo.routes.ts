@@ -1,7 +1,13 @@
 import type { Request, Response } from 'express';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { topology } from 'topojson-server';
-import { ZGeoParams, ZHexResponse, ZNoQuery, type TBoundarySet } from '../../contracts/index.ts';
+import {
+  ZGeoParams,
+  ZHexResponse,
+  ZNoQuery,
+  ZTopologyResponse,
+  type TBoundarySet,
+} from '../../contracts/index.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { CachedBody } from '../../http/cached-response.ts';
 import { markReplayable } from '../../http/response-replay.ts';
@@ -82,6 +88,7 @@ export function geoRoutes(deps: { prisma: PrismaClient; model: SeatReadModel }):
       summary: 'Seat boundaries as TopoJSON (object "seats", geometry id = ONS code), gzip, strong ETag',
       params: ZGeoParams,
       query: ZNoQuery,
+      response: ZTopologyResponse,
       handler: async ({ params }, req, res) => {
         await once('geo', params.boundarySet, () => buildGeo(params.boundarySet), req, res);
       },

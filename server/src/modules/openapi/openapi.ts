@@ -28,6 +28,8 @@ function parameters(schema: z.ZodType | undefined, where: 'query' | 'path') {
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
+  401: 'Not signed in, or wrong credentials',
+  403: 'Signed in but not allowed',
   404: 'Not found',
   409: 'Conflict with the current state (the body says what it is now)',
   422: 'Understood but not possible',
@@ -38,7 +40,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
  * Every status a route can answer with: its success, what every route of its kind can give (bad input,
  * signed out, not allowed, a CSRF token missing, a body too large or not JSON, a conditional GET, the
  * database busy or unavailable), and the errors the route declares itself. The fuzz test
- * (http/fuzz.int.test.ts) holds every answer to this list.
+ * (http/fuzz.int.test.ts) and the contract test (openapi.int.test.ts) hold every answer to this list and
+ * every body to the schema given for its status.
  */
 function responses(route: AnyRoute, content: Record<string, unknown>, error: object): Record<string, object> {
   const success = route.status ?? 200;
@@ -57,7 +60,7 @@ function responses(route: AnyRoute, content: Record<string, unknown>, error: obj
   }
   if (route.params) out[404] = { description: 'Not found', ...error };
   for (const status of route.errors ?? []) {
-    out[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', ...error };
+    out[status] ??= { description: ERROR_DESCRIPTIONS[status] ?? 'Error', ...error };
   }
   if (writes) {
     out[413] = { description: 'Request body too large (at most 100 kB)', ...error };

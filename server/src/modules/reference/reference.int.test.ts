@@ -98,10 +98,12 @@ describe('reference endpoints', () => {
     );
     // Objects, not strings, where the answer is JSON without a schema of its own.
     expect(
-      res.body.paths['/api/geo/{boundarySet}'].get.responses['200'].content['application/json'].schema,
-    ).toEqual({
-      type: 'object',
-    });
+      res.body.paths['/api/openapi.json'].get.responses['200'].content['application/json'].schema,
+    ).toEqual({ type: 'object' });
+    expect(
+      res.body.paths['/api/geo/{boundarySet}'].get.responses['200'].content['application/json'].schema
+        .properties.type,
+    ).toEqual({ type: 'string', enum: ['Topology'] });
   });
 
   it('answers unknown API routes and malformed bodies with the JSON error shape, never a 500', async () => {

@@ -50,6 +50,8 @@ export function seatRoutes(deps: { prisma: PrismaClient; seats: SeatsService }):
         ? 'The seat list as CSV (same filters as /seats)'
         : 'Seats with their latest result, derived figures and the layers the caller may see (targets); CSV with Accept: text/csv',
       query: ZSeatListQuery,
+      // A layer's filter or sort key (target, tier) from a caller who may not see the layer.
+      errors: [401, 403],
       ...(csvOnly ? {} : { response: ZSeatListResponse }),
       produces: csvOnly ? ['text/csv'] : ['application/json', 'text/csv'],
       handler: async ({ query }, req, res) => {
