@@ -52,32 +52,59 @@ export class CachedBody {
   }
 }
 
-/** A small bounded map: the oldest entry goes when full (Map keeps insertion order). */
-export class BoundedCache<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly max: number) {}
+/**
+ * A map bounded in bytes, least recently used out first: every in-memory cache of the server has a budget
+ * in bytes (docs/ARCHITECTURE.md lists them), so memory under load has a ceiling. `sizeOf` estimates what
+ * an entry holds (its key counted as UTF-16).
+ */
+export class ByteBoundedCache<V> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private used = 0;
 
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+  constructor(
+    readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
+
+  /** Bytes held now (never more than maxBytes). */
+  get bytes(): number {
+    return this.used;
   }
 
-  /** Reads without refreshing the entry's place (for hot paths). */
-  peek(key: string): V | undefined {
-    return this.entries.get(key);
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
   }
 
   set(key: string, value: V): void {
+    this.delete(key);
+    const bytes = this.sizeOf(value) + key.length * 2;
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.used += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.used <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.used -= entry.bytes;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.used -= entry.bytes;
   }
 
   clear(): void {
     this.entries.clear();
+    this.used = 0;
   }
 }

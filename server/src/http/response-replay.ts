@@ -33,7 +33,8 @@ function acceptsGzip(header: string | undefined): boolean {
   if (answer === undefined) {
     answer =
       new Negotiator({ headers: { 'accept-encoding': header } }).encoding(['gzip', 'identity']) === 'gzip';
-    if (gzipByHeader.size < 100) gzipByHeader.set(header, answer);
+    // At most 100 values of at most 200 characters: some 40 KB, whatever arrives.
+    if (gzipByHeader.size < 100 && header.length <= 200) gzipByHeader.set(header, answer);
   }
   return answer;
 }

@@ -78,19 +78,22 @@ export class SeatReadModel {
   private stale: Snapshot | undefined;
   private failedAt = 0;
   private readonly recheckMs: number;
+  private readonly graceMs: number;
   private readonly status: DatabaseReachability | undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
-    options: { recheckMs?: number; status?: DatabaseReachability } = {},
+    options: { recheckMs?: number; graceMs?: number; status?: DatabaseReachability } = {},
   ) {
     this.recheckMs = options.recheckMs ?? 500;
+    this.graceMs = Math.max(this.recheckMs, options.graceMs ?? 2000);
     this.status = options.status;
   }
 
   async snapshot(): Promise<Snapshot> {
     const now = Date.now();
     if (this.current && now - this.checkedAt < this.recheckMs) return this.current;
+    if (this.withinGrace(now)) return this.current!;
     if (this.stale) {
       if (!this.building && now - this.failedAt >= this.recheckMs) {
         // Failures are turned into the stale snapshot inside check(); anything else was logged by nobody
@@ -158,9 +161,26 @@ export class SeatReadModel {
     return this.current;
   }
 
-  /** The version if it was confirmed within the last `recheckMs`, else undefined. */
+  /**
+   * Past `recheckMs` but within `graceMs` of the last confirmation (and no write here since): a check is
+   * started if none is under way and the current snapshot is used meanwhile. Without this, a server so busy
+   * that the check itself takes longer than `recheckMs` could never confirm a version, and every request
+   * would fall back to the slow path, making it busier still (issue 7's load bench fell from thousands of
+   * requests a second to tens). Another instance's write then shows within `graceMs` instead.
+   */
+  private withinGrace(now: number): boolean {
+    if (!this.current || this.stale || this.checkedAt === 0 || now - this.checkedAt >= this.graceMs) {
+      return false;
+    }
+    if (!this.building) this.check().catch(() => {});
+    return true;
+  }
+
+  /** The version if it was confirmed within the last `recheckMs` (or within grace, see above). */
   freshVersion(): string | undefined {
-    return this.current && Date.now() - this.checkedAt < this.recheckMs ? this.current.version : undefined;
+    if (!this.current) return undefined;
+    const now = Date.now();
+    return now - this.checkedAt < this.recheckMs || this.withinGrace(now) ? this.current.version : undefined;
   }
 
   /** A seat layer changed in this process: re-read the version before answering again. */

@@ -15,6 +15,9 @@ import { round2, sharePct, swingNeeded, votesFor } from './derived.ts';
 import type { AnySeatLayer, SortValue } from './seat-layer.ts';
 import { SEAT_LAYERS } from './seat-layers.ts';
 import type { SeatRecord, SeatReadModel, Snapshot } from './seat-read-model.ts';
+import { ByteBoundedCache } from '../../http/cached-response.ts';
+
+const SORTED_ORDERS_BYTES = 4 * 1024 * 1024;
 
 /** Lower-case and strip accents so "ynys mon" finds "Ynys Môn". */
 export function foldText(text: string): string {
@@ -157,7 +160,11 @@ export function toSummary(seat: SeatRecord, election: TElectionCode, view?: Seat
 }
 
 export class SeatsService {
-  private sortedFor: { snapshot: Snapshot; orders: Map<string, SeatRecord[]> } | undefined;
+  /**
+   * Seat orders already sorted, per sort, election, boundary set and (for layer sorts) view, for the current
+   * snapshot: 650 references each (about 5 KB), within a budget of 4 MB.
+   */
+  private sortedFor: { snapshot: Snapshot; orders: ByteBoundedCache<SeatRecord[]> } | undefined;
 
   constructor(private readonly model: SeatReadModel) {}
 
@@ -168,7 +175,12 @@ export class SeatsService {
 
   private sorted(view: SeatView, election: TElectionCode, sort: string): SeatRecord[] {
     const { snapshot, boundarySet: set } = view;
-    if (this.sortedFor?.snapshot !== snapshot) this.sortedFor = { snapshot, orders: new Map() };
+    if (this.sortedFor?.snapshot !== snapshot) {
+      this.sortedFor = {
+        snapshot,
+        orders: new ByteBoundedCache(SORTED_ORDERS_BYTES, (rows) => rows.length * 8),
+      };
+    }
     const descending = sort.startsWith('-');
     const sortKey = sort.replace(/^-/, '');
     const byLayer = SEAT_LAYERS.find((l) => sortKey in l.sorts);
