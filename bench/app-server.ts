@@ -1,6 +1,8 @@
 // Starting the app for a benchmark: always in a child process, so the load generator or the browser driver
 // in the bench process never shares the server's event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -21,16 +23,28 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-/** The real server (server/src/main.ts) on the PGlite folder given, tiles off, not logging requests. */
-export async function startAppServer(root: string, pgliteDir: string): Promise<AppServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/**
+ * The real server as `npm start` runs it (compiled: server/dist/src/main.js, built by `npm run build`), on the
+ * PGlite folder given or, with `databaseUrl`, on a PostgreSQL database; tiles off, not logging requests.
+ */
+export async function startAppServer(
+  root: string,
+  pgliteDir: string,
+  options: { databaseUrl?: string } = {},
+): Promise<AppServer> {
+  const entry = path.join(root, 'server/dist/src/main.js');
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: {
       ...process.env,
+      NODE_ENV: 'production',
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', // as npm start and the Docker image run it
+      APP_URL: 'http://localhost',
       PORT: '0',
       HOST: '127.0.0.1',
       PGLITE_DIR: pgliteDir,
-      DATABASE_URL: '',
+      DATABASE_URL: options.databaseUrl ?? '',
       LOG_LEVEL: 'silent',
       MAP_TILE_URL: '',
     },

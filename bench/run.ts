@@ -16,6 +16,7 @@ import { loadDataset } from '../server/src/modules/import/load.ts';
 import { readOfficialFiles } from '../server/src/modules/import/official.ts';
 import { startAppServer, waitForLine } from './app-server.ts';
 import { benchMapDraw } from './map-draw.ts';
+import { benchMemory } from './memory.ts';
 
 const config = loadConfig({});
 const root = config.repoRoot;
@@ -242,7 +243,10 @@ async function main() {
     await mapApp.stop();
   }
 
-  // 5. Full import times.
+  // 5. The production server's memory on PostgreSQL, idle and under load (issue 7's targets).
+  await benchMemory(pgUrl, report, root);
+
+  // 6. Full import times.
   const admin = new pg.Client({ connectionString: pgUrl });
   let pgAvailable = true;
   try {

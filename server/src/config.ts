@@ -1,8 +1,21 @@
+import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The folder holding prisma/migrations: two levels up from server/src/config.ts when run from source, three
+ * from server/dist/src/config.js when compiled. Found by looking, so both run the same.
+ */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'prisma', 'migrations'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '../..');
+  }
+}
+
+const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -52,6 +65,21 @@ const ZEnv = z.object({
   /** Memory for replayed public responses (http/response-replay.ts), in MB. */
   RESPONSE_REPLAY_MB: z.coerce.number().min(0).max(4096).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (sign-in throttling, session
+   * records): none by default, so the address is the connection's own and a caller cannot choose theirs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value ?? '');
+      if (typeof parsed === 'object' && 'problem' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 /** A guessed default would hand out links to the wrong address: production must say where it is. */
@@ -83,6 +111,46 @@ function appUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const TRUST_PROXY_FORMS =
+  'a hop count (1), or a comma-separated list of proxy addresses, CIDR ranges (10.0.0.0/8) and the names ' +
+  'loopback, linklocal, uniquelocal';
+
+/**
+ * TRUST_PROXY as Express's 'trust proxy' setting: false (empty, none, false, 0), a hop count, or a list of
+ * addresses, CIDR ranges and proxy-addr's names. `true` (trust everyone) is refused: then whoever sends a
+ * request chooses the address it is counted under.
+ */
+export function parseTrustProxy(value: string): false | number | string[] | { problem: string } {
+  const text = value.trim().toLowerCase();
+  if (['', 'none', 'false', '0'].includes(text)) return false;
+  if (text === 'true' || text === '*') {
+    return {
+      problem: `"${value}" would trust every address, so any caller could choose their own; give ${TRUST_PROXY_FORMS}`,
+    };
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) return { problem: `${hops} proxies is more than makes sense; give ${TRUST_PROXY_FORMS}` };
+    return hops;
+  }
+  const items = text.split(',').map((item) => item.trim());
+  for (const item of items) {
+    if (!PROXY_NAMES.includes(item) && !isAddressOrRange(item)) {
+      return { problem: `"${item}" is not ${TRUST_PROXY_FORMS}` };
+    }
+  }
+  return items;
+}
+
+function isAddressOrRange(item: string): boolean {
+  const [address = '', bits, ...extra] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
 export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -98,6 +166,8 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   replayMaxBytes: number;
+  /** Express's 'trust proxy' (TRUST_PROXY): false, a hop count, or proxy addresses, ranges and names. */
+  trustProxy: false | number | string[];
   repoRoot: string;
 };
 
@@ -128,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     replayMaxBytes: Math.round(e.RESPONSE_REPLAY_MB * 1024 * 1024),
+    trustProxy: e.TRUST_PROXY,
     repoRoot,
   };
 }

@@ -1,13 +1,39 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { databaseOptionsFromConfig, openDatabase, type Database } from './db/database.ts';
 import { defaultMigrationsDir, migrate } from './db/migrate.ts';
+import { DatabaseStatus } from './http/database-status.ts';
+import { startHousekeeping } from './modules/auth/housekeeping.ts';
 import { defaultBundlePath } from './modules/import/bundle.ts';
 import { ensureDataLoaded } from './modules/import/ensure-data.ts';
+
+/**
+ * The compiled data-load entry beside this file, when this is the compiled server (npm start, Docker); from
+ * source (tests, npm run dev) the load runs in this process, since a child could not run TypeScript.
+ */
+const compiledChild = import.meta.url.endsWith('.js')
+  ? fileURLToPath(new URL('./modules/import/load-bundle.child.js', import.meta.url))
+  : undefined;
+
+function loadInChildProcess(entry: string, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { stdio: ['ignore', 'pipe', 'inherit'] });
+    readline.createInterface({ input: child.stdout }).on('line', log);
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`Loading the data bundle failed (${signal ?? `exit code ${code}`}); see above`)),
+    );
+  });
+}
 
 export interface RunningServer {
   url: string;
@@ -28,17 +54,38 @@ export async function startServer(
       ? 'Database: PostgreSQL server (DATABASE_URL)'
       : `Database: embedded PGlite in ${path.relative(process.cwd(), config.pgliteDir) || '.'}`,
   );
-  const db = await openDatabase(dbOptions);
-  try {
-    const { applied } = await migrate(db, { dir: defaultMigrationsDir(config.repoRoot), log });
+  const prepare = async (target: Database) => {
+    const { applied } = await migrate(target, { dir: defaultMigrationsDir(config.repoRoot), log });
     if (applied.length === 0) log('Migrations: up to date');
-    await ensureDataLoaded(db, { bundlePath: defaultBundlePath(config.repoRoot), log });
-  } catch (error) {
-    await db.close();
-    throw error;
+    if (dbOptions.kind === 'postgres' && compiledChild && (await target.prisma.constituency.count()) === 0) {
+      await loadInChildProcess(compiledChild, log);
+      return;
+    }
+    await ensureDataLoaded(target, { bundlePath: defaultBundlePath(config.repoRoot), log });
+  };
+  // On a PostgreSQL server, migrating (and, compiled, loading the data: see load-bundle.child.ts) happen
+  // on a connection pool of their own, closed before the app opens its pool. PGlite is one handle in this
+  // process, so it is opened once and loaded here.
+  if (dbOptions.kind === 'postgres') {
+    const setup = await openDatabase(dbOptions);
+    try {
+      await prepare(setup);
+    } finally {
+      await setup.close();
+    }
+  }
+  const db = await openDatabase(dbOptions);
+  if (dbOptions.kind !== 'postgres') {
+    try {
+      await prepare(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
   }
   const logger = pino({ level: config.env === 'test' ? 'silent' : config.logLevel });
-  const server = http.createServer(createApp({ db, config, logger }));
+  const status = new DatabaseStatus(logger);
+  const server = http.createServer(createApp({ db, config, logger, status }));
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -47,11 +94,14 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
+  // Expired sessions and old sign-in attempts, now and every 15 minutes (skipped while the database is down).
+  const housekeeping = startHousekeeping({ prisma: db.prisma, logger, status });
   log(`Groundwork is ready at ${url} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return {
     url,
     db,
     async close() {
+      await housekeeping.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

@@ -33,11 +33,17 @@ describe('docker-compose.yml', () => {
     expect(fs.existsSync(dockerfile)).toBe(true);
     const text = fs.readFileSync(dockerfile, 'utf8');
     expect(text).toMatch(/npm ci/);
-    expect(text).toMatch(/npm run generate/);
-    expect(text).toMatch(/COPY --from=build \/app\/prisma prisma/); // migrations + data bundle
+    expect(text).toMatch(/RUN npm run build/); // the Prisma client, tsc → server/dist, Vite → client/dist
+    expect(text).toMatch(/COPY --from=build \/app\/prisma\/migrations prisma\/migrations/);
+    expect(text).toMatch(/COPY --from=build \/app\/prisma\/seed\/groundwork-data\.json\.gz /);
+    // The image runs the compiled entry point of server/src/main.ts (server/tsconfig.build.json), no tsx.
     const entry = text.match(/CMD \[(.+)\]/)![1]!;
-    const script = JSON.parse(`[${entry}]`).at(-1) as string;
-    expect(fs.existsSync(path.join(repoRoot, script))).toBe(true);
+    const command = JSON.parse(`[${entry}]`) as string[];
+    expect(command).toEqual(['node', 'server/dist/src/main.js']);
+    expect(fs.existsSync(path.join(repoRoot, 'server/src/main.ts'))).toBe(true);
+    // Production dependencies only in the image (production.int.test.ts installs and runs it that way).
+    const lastStage = text.slice(text.lastIndexOf('\nFROM '));
+    expect(lastStage).toMatch(/RUN npm ci --omit=dev --omit=optional --omit=peer -w server/);
   });
 
   it('keeps the database on a named volume', () => {

@@ -1,0 +1,23 @@
+// The first start's data load, run by the compiled server in a process of its own (server.ts): loading the
+// bundle parses and sends tens of megabytes, and a Node process keeps most of the memory it has once grown
+// to, so the server would stay about 70 MB larger for its whole life. Here that memory goes when this
+// process exits. Reads the same configuration (DATABASE_URL) as the server that spawned it; prints its
+// progress on stdout; exits 0 when the data is in (or was already there).
+import { loadConfig } from '../../config.ts';
+import { databaseOptionsFromConfig, openDatabase } from '../../db/database.ts';
+import { defaultBundlePath } from './bundle.ts';
+import { ensureDataLoaded } from './ensure-data.ts';
+
+const config = loadConfig();
+const db = await openDatabase(databaseOptionsFromConfig(config));
+try {
+  await ensureDataLoaded(db, {
+    bundlePath: defaultBundlePath(config.repoRoot),
+    log: (line) => console.log(line),
+  });
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}
