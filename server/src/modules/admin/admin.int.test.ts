@@ -275,6 +275,19 @@ describe('disabling and enabling an account', () => {
     await signIn(user.email).expect(200);
   });
 
+  it('refuses a new set-password link while the account is disabled, and issues one once it is enabled', async () => {
+    const [admin] = await onlyAdmins(1);
+    const user = await account();
+    const disabled = await disable(admin!, user.id, user.version).expect(200);
+    const refused = await t.api
+      .post(`/api/admin/users/${user.id}/password-link`)
+      .set(admin!.headers)
+      .expect(409);
+    expect(refused.body.error.message).toMatch(/disabled/i);
+    await enable(admin!, user.id, disabled.body.version as number).expect(200);
+    await t.api.post(`/api/admin/users/${user.id}/password-link`).set(admin!.headers).expect(201);
+  });
+
   it('records each change in the account history, with who, why and the field before and after', async () => {
     const [admin] = await onlyAdmins(1);
     const user = await account();

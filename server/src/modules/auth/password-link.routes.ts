@@ -21,6 +21,7 @@ export function passwordLinkRoutes(deps: { prisma: PrismaClient; appUrl: string 
       method: 'post',
       path: '/admin/users/:id/password-link',
       status: 201,
+      errors: [404, 409],
       tags: ['admin'],
       access: { action: 'users:manage' },
       summary: 'Issue a single-use, expiring set-password link for the admin to pass on',
@@ -29,8 +30,18 @@ export function passwordLinkRoutes(deps: { prisma: PrismaClient; appUrl: string 
       handler: async ({ params }, req, res) => {
         const actor = principalOf(req);
         if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
-        const user = await deps.prisma.user.findUnique({ where: { id: params.id }, select: { id: true } });
+        const user = await deps.prisma.user.findUnique({
+          where: { id: params.id },
+          select: { id: true, disabledAt: true },
+        });
         if (!user) throw AppError.notFound(`User ${params.id}`);
+        // Disabling deletes unused links; a new one would only wait for the day the account is enabled.
+        if (user.disabledAt) {
+          throw new AppError(
+            'CONFLICT',
+            'This account is disabled: enable it before issuing a set-password link',
+          );
+        }
         const { token, expiresAt } = await issuePasswordToken(deps.prisma, {
           userId: user.id,
           createdById: actor.userId,
