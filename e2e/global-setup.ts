@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,35 +17,15 @@ declare module 'vitest' {
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const clientDir = path.join(repoRoot, 'client');
 
-function newestMtime(file: string): number {
-  const stat = fs.statSync(file);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(file)) newest = Math.max(newest, newestMtime(path.join(file, entry)));
-  return newest;
-}
-
-/** The server serves client/dist, so the tests must run against a build of the current source. */
+/**
+ * The server serves client/dist, so the tests must run against a build of the current source: the same
+ * build step as npm start (server/scripts/build.mjs), which builds only when a source is newer.
+ */
 function ensureClientBuilt(): void {
-  const built = path.join(clientDir, 'dist', 'index.html');
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
-    .map((p) => path.join(clientDir, p))
-    .filter((p) => fs.existsSync(p));
-  const sourceTime = Math.max(
-    ...sources.map(newestMtime),
-    newestMtime(path.join(repoRoot, 'server/src/contracts')),
-  );
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sourceTime) return;
-  console.log('[e2e] building the client (client/dist is missing or older than client/src)');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  // Vitest sets NODE_ENV=test, which Vite would pass on to React (a development build, StrictMode's double
-  // effects): build what users get, as `npm run test:e2e` does.
-  const result = spawnSync(npm, ['run', 'build', '-w', 'client'], {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'server/scripts/build.mjs'), 'client'], {
     cwd: repoRoot,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`client build failed with exit code ${result.status}`);
 }

@@ -115,6 +115,12 @@ describe('the production build (what the Docker image runs)', () => {
     if (app) fs.rmSync(app, { recursive: true, force: true });
   });
 
+  it("npm start's build step rebuilds nothing when nothing changed", () => {
+    const again = run(process.execPath, [path.join(repoRoot, 'server/scripts/build.mjs')], repoRoot);
+    expect(again).toMatch(/build: up to date: Prisma client, server, client/);
+    expect(again).not.toMatch(/tsc|vite/);
+  });
+
   it('holds production dependencies only', () => {
     const present = DEV_TOOLS.filter((name) => fs.existsSync(path.join(app, 'node_modules', name)));
     expect(present).toEqual([]);
