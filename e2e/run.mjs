@@ -21,7 +21,8 @@ if (!fs.existsSync(chromium)) {
   );
   process.exit(1);
 }
-const build = spawnSync('npm', ['run', 'build', '-w', 'client'], { stdio: 'inherit' });
+// npm start's build step: builds the client only when a source is newer than client/dist.
+const build = spawnSync(process.execPath, ['server/scripts/build.mjs', 'client'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 function runOn(label, env) {
