@@ -153,7 +153,9 @@ describe('the production build (what the Docker image runs)', () => {
       await exited;
     }
     const password = 'correct horse battery staple orbit';
-    const result = spawnSync(
+    // Not spawnSync: a blocked event loop would keep the HTTP client from retiring the idle keep-alive
+    // connection the server has closed meanwhile, and the next request would go out on it.
+    const cli = spawn(
       process.execPath,
       [
         'server/dist/scripts/admin-create.js',
@@ -162,9 +164,14 @@ describe('the production build (what the Docker image runs)', () => {
         '--name',
         'First Admin',
       ].concat(['--password-stdin']),
-      { cwd: app, env, input: `${password}\n`, encoding: 'utf8' },
+      { cwd: app, env },
     );
-    expect(result.status, result.stderr + result.stdout).toBe(0);
+    let cliOutput = '';
+    cli.stdout.on('data', (c: Buffer) => (cliOutput += c.toString()));
+    cli.stderr.on('data', (c: Buffer) => (cliOutput += c.toString()));
+    cli.stdin.end(`${password}\n`);
+    const status = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
+    expect(status, cliOutput).toBe(0);
     if (!db) {
       output.length = 0;
       server = spawn(process.execPath, ['server/dist/src/main.js'], { cwd: app, env });

@@ -116,7 +116,9 @@ describe('when the database goes away and comes back', () => {
     expect(users.res.headers['retry-after']).toBe('5');
     expect(users.ms).toBeLessThan(2_500);
 
-    // The public seat list, the boundaries and the hex map: the last version read, said to be stale.
+    // The public seat list, the boundaries and the hex map: the last version read, said to be stale once
+    // the read model's last confirmation (at most every 500 ms) is older than the outage.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     for (const url of [LIST, '/api/geo/2024', '/api/hex/2024']) {
       const { res, ms } = await timed(t.api.get(url));
       expect(res.status, url).toBe(200);

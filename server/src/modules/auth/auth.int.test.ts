@@ -338,7 +338,9 @@ describe('sign-in throttling', () => {
         statuses.push(res.status);
         if (res.status === 429) {
           expect(res.body.error.code).toBe('RATE_LIMITED');
-          expect(res.body.error.message).toMatch(/from your address; try again in \d+ (seconds?|minutes?)/);
+          expect(res.body.error.message).toMatch(
+            /from your network; try again in \d+ (seconds?|minutes?)\. Until then the right password is refused too\.$/,
+          );
           expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
         }
       }
@@ -384,7 +386,7 @@ describe('sign-in throttling', () => {
     expect(locked.body.error.code).toBe('RATE_LIMITED');
     // 60 seconds or less: said as seconds, or as "1 minute" when all five fitted in the same second.
     expect(locked.body.error.message).toMatch(
-      /for this email address from your address; try again in (\d+ seconds?|1 minute)/,
+      /for this account from your network; try again in (\d+ seconds?|1 minute)/,
     );
     const retryAfter = Number(locked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -451,7 +453,7 @@ describe('sign-in throttling', () => {
     const again = await attempt('wrong password', '203.0.113.6');
     expect(again.status).toBe(429);
     expect(again.body.error.message).toMatch(
-      /many failed sign-in attempts, so an address that gets it wrong/,
+      /many wrong passwords from several places, so after a wrong one there is a wait/,
     );
     const retryAfter = Number(again.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -495,7 +497,7 @@ describe('sign-in throttling', () => {
     const u = await makeUser();
     const res = await send(u.email, PASSWORD);
     expect(res.status).toBe(429);
-    expect(res.body.error.message).toMatch(/from your address; try again in/);
+    expect(res.body.error.message).toMatch(/from your network; try again in/);
     expect(res.headers['retry-after']).toBeDefined();
     // Another address is not affected.
     await client
@@ -594,7 +596,7 @@ describe('passwords', () => {
       .post('/api/auth/set-password')
       .send({ token: 'x'.repeat(43), newPassword: 'my chosen password' })
       .expect(400);
-    expect(unknown.body.error.details[0].message).toMatch(/not valid/);
+    expect(unknown.body.error.details[0].message).toMatch(/no longer valid: .* replaced by a newer one/);
 
     const first = await issuePasswordToken(db.prisma, { userId: u.id });
     await issuePasswordToken(db.prisma, { userId: u.id });

@@ -107,14 +107,14 @@ export async function checkSignInRateLimit(
   if (byIp.length === limits.perIp) {
     blocks.push({
       until: new Date(byIp[byIp.length - 1]!.at.getTime() + limits.windowMs),
-      message: 'Too many failed sign-in attempts from your address',
+      message: 'Too many wrong passwords from your network',
     });
   }
   const pairFailures = pair.slice(0, indexOrLength(pair.findIndex((a) => a.succeeded)));
   if (pairFailures.length === limits.perEmailAndIp) {
     blocks.push({
       until: new Date(pairFailures[pairFailures.length - 1]!.at.getTime() + limits.windowMs),
-      message: 'Too many failed sign-in attempts for this email address from your address',
+      message: 'Too many wrong passwords for this account from your network',
     });
   }
   // The slowdown only concerns an address that has itself failed on this email: an attack from elsewhere
@@ -126,7 +126,7 @@ export async function checkSignInRateLimit(
       blocks.push({
         until: new Date(lastOwnFailure.at.getTime() + delayMs),
         message:
-          'This email address has had many failed sign-in attempts, so an address that gets it wrong must wait',
+          'This account has had many wrong passwords from several places, so after a wrong one there is a wait',
       });
     }
   }
@@ -137,7 +137,8 @@ export async function checkSignInRateLimit(
   const retryAfterSeconds = Math.max(1, Math.ceil((block.until.getTime() - now.getTime()) / 1000));
   throw new AppError(
     'RATE_LIMITED',
-    `${block.message}; try again in ${describeWait(retryAfterSeconds)} (after ${block.until.toISOString()})`,
+    // The time is for the client (details.retryAt, the Retry-After header); the words are for people.
+    `${block.message}; try again in ${describeWait(retryAfterSeconds)}. Until then the right password is refused too.`,
     { retryAfterSeconds, retryAt: block.until.toISOString() },
   );
 }

@@ -172,6 +172,8 @@ export class SeatReadModel {
     if (!this.current || this.stale || this.checkedAt === 0 || now - this.checkedAt >= this.graceMs) {
       return false;
     }
+    // Known to be down (another request failed to reach it): say so at once rather than wait for a check.
+    if (this.status?.available === false) return false;
     if (!this.building) this.check().catch(() => {});
     return true;
   }
