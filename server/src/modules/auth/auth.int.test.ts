@@ -371,6 +371,43 @@ describe('sign-in throttling', () => {
     expect(attempts.map((a) => a.ip)).toEqual(['100.64.0.200']);
   });
 
+  it('lets no more guesses through when they are sent all at once than one after another', async () => {
+    // Found by a hostile probe: 60 guesses sent at once from one address all reached the password check,
+    // since each read the counts before any had recorded its failure.
+    const client = authApp();
+    const u = await makeUser();
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        client
+          .post('/api/auth/sign-in')
+          .set('X-Forwarded-For', '10.9.0.1')
+          .send({ email: u.email, password: `guess ${i}` }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+    expect(new Set(statuses)).toEqual(new Set([401, 429]));
+    // Only checked guesses are recorded: refused ones leave no row, so the lock lifts when Retry-After says.
+    expect(await db.prisma.loginAttempt.count({ where: { email: u.email } })).toBeLessThanOrEqual(5);
+    // And from one address across many emails at once: at most the per-address limit reach a password check.
+    const spray = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        client
+          .post('/api/auth/sign-in')
+          .set('X-Forwarded-For', '10.9.0.2')
+          .send({ email: `burst${i}.${Date.now()}@example.org`, password: 'wrong password' }),
+      ),
+    );
+    expect(spray.filter((r) => r.status === 401).length).toBeLessThanOrEqual(20);
+    // The owner, from their own address, is not held up by any of it.
+    await client
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', '10.9.0.3')
+      .send({ email: u.email, password: PASSWORD })
+      .expect(200);
+  });
+
   it('refuses an email from the address that failed on it 5 times, with Retry-After, and lets it in after', async () => {
     // The window is long enough that the scrypt checks always fit in it, however loaded the machine; the
     // lock's end is then checked at the instant Retry-After names, not by sleeping through it.

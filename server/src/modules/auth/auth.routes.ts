@@ -16,7 +16,7 @@ import { passwordLinkRoutes } from './password-link.routes.ts';
 import { assertStrongPassword } from './password-strength.ts';
 import { consumePasswordToken } from './password-tokens.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
-import { checkSignInRateLimit, recordSignInAttempt, type RateLimitOptions } from './rate-limit.ts';
+import { markSignInSucceeded, reserveSignInAttempt, type RateLimitOptions } from './rate-limit.ts';
 import {
   activeGrantsWhere,
   createSession,
@@ -56,9 +56,10 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
   // Unknown emails still pay for one scrypt, so response times do not tell which emails have accounts.
   let dummyHash: Promise<string> | undefined;
 
+  /** Reserves the attempt (counted as a failure until marked succeeded), or throws 429 with Retry-After. */
   async function rateLimited(key: { email: string; ip: string }, res: Response) {
     try {
-      await checkSignInRateLimit(prisma, key, limits.rateLimit);
+      return await reserveSignInAttempt(prisma, key, limits.rateLimit);
     } catch (error) {
       const details =
         error instanceof AppError ? (error.details as { retryAfterSeconds?: number }) : undefined;
@@ -80,7 +81,7 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
       handler: async (input, req, res) => {
         const { email, password } = input.body;
         const ip = clientIp(req);
-        await rateLimited({ email, ip }, res);
+        const attempt = await rateLimited({ email, ip }, res);
 
         const user = await prisma.user.findUnique({
           where: { email },
@@ -91,15 +92,10 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
           : await verifyPassword(password, await (dummyHash ??= hashPassword(randomToken()))).then(
               () => false,
             );
-        if (!user || !ok) {
-          await recordSignInAttempt(prisma, { email, ip, succeeded: false });
-          throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-        }
-        if (user.disabledAt) {
-          await recordSignInAttempt(prisma, { email, ip, succeeded: false });
-          throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin');
-        }
-        await recordSignInAttempt(prisma, { email, ip, succeeded: true });
+        // A wrong password or a disabled account leaves the reserved attempt as the failure it was written as.
+        if (!user || !ok) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+        if (user.disabledAt) throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin');
+        await markSignInSucceeded(prisma, attempt);
         if (user.passwordHash && needsRehash(user.passwordHash)) {
           await prisma.user.update({
             where: { id: user.id },
@@ -173,16 +169,16 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
         const { currentPassword, newPassword } = input.body;
         const ip = clientIp(req);
         // Guessing the current password from a stolen session counts against the same limits as sign-in.
-        await rateLimited({ email: auth.user.email, ip }, res);
+        const attempt = await rateLimited({ email: auth.user.email, ip }, res);
         const user = await prisma.user.findUniqueOrThrow({
           where: { id: auth.user.id },
           select: { passwordHash: true },
         });
         if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-          await recordSignInAttempt(prisma, { email: auth.user.email, ip, succeeded: false });
           const message = 'The current password is wrong';
           throw new AppError('BAD_REQUEST', message, [{ field: 'currentPassword', message }]);
         }
+        await markSignInSucceeded(prisma, attempt);
         // Checked once the current password is right: a wrong guess costs no dictionary look-up.
         await assertStrongPassword(newPassword, auth.user);
         const passwordHash = await hashPassword(newPassword);

@@ -82,22 +82,25 @@ export async function checkSignInRateLimit(
   key: { email: string; ip: string },
   options: Partial<RateLimitOptions> = {},
   now: Date = new Date(),
+  /** The caller's own reserved attempt (reserveSignInAttempt), which must not count against itself. */
+  excludeId?: number,
 ): Promise<void> {
   const limits = rateLimits(options);
   const ip = addressKey(key.ip);
   const windowStart = new Date(now.getTime() - limits.windowMs);
+  const notMine = excludeId === undefined ? {} : { id: { not: excludeId } };
   const [byIp, pair] = await Promise.all([
     // Only the newest `perIp` failures matter: once the oldest of those leaves the window, one more try is
     // allowed.
     prisma.loginAttempt.findMany({
-      where: { ip, succeeded: false, at: { gt: windowStart } },
+      where: { ip, succeeded: false, at: { gt: windowStart }, ...notMine },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       take: limits.perIp,
       select: { at: true },
     }),
     // This pair's newest attempts: the failures before the first success among them are the ones that count.
     prisma.loginAttempt.findMany({
-      where: { email: key.email, ip, at: { gt: windowStart } },
+      where: { email: key.email, ip, at: { gt: windowStart }, ...notMine },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       take: limits.perEmailAndIp,
       select: { at: true, succeeded: true },
@@ -121,7 +124,7 @@ export async function checkSignInRateLimit(
   // never delays the owner's first try from their own address.
   const lastOwnFailure = pairFailures[0];
   if (lastOwnFailure) {
-    const delayMs = await slowdownMs(prisma, key.email, windowStart, limits);
+    const delayMs = await slowdownMs(prisma, key.email, windowStart, limits, excludeId);
     if (delayMs > 0) {
       blocks.push({
         until: new Date(lastOwnFailure.at.getTime() + delayMs),
@@ -153,18 +156,56 @@ async function slowdownMs(
   email: string,
   windowStart: Date,
   limits: RateLimitOptions,
+  excludeId: number | undefined,
 ): Promise<number> {
   // Past the step where the delay reaches its cap, more failures change nothing: read no further.
   const steps = Math.max(0, Math.ceil(Math.log2(limits.slowMaxDelayMs / limits.slowDelayMs)));
   const failures = (
     await prisma.loginAttempt.findMany({
-      where: { email, succeeded: false, at: { gt: windowStart } },
+      where: {
+        email,
+        succeeded: false,
+        at: { gt: windowStart },
+        ...(excludeId === undefined ? {} : { id: { not: excludeId } }),
+      },
       take: limits.slowAfter + steps,
       select: { id: true },
     })
   ).length;
   if (failures < limits.slowAfter) return 0;
   return Math.min(limits.slowMaxDelayMs, limits.slowDelayMs * 2 ** (failures - limits.slowAfter));
+}
+
+/**
+ * Reserves a sign-in attempt before the password is checked, and checks the limits with it in place. The
+ * attempt is written first, as a failure, so attempts still in flight count against each other: checking
+ * the counts and recording the result afterwards let sixty guesses sent at once from one address all reach
+ * the password check. Of requests racing, at most the limit pass (each one that passes saw the rows of all
+ * that passed before it); a refused one deletes its row, so refusals still lift when Retry-After says.
+ * The caller marks the attempt succeeded when the password was right (markSignInSucceeded).
+ */
+export async function reserveSignInAttempt(
+  prisma: PrismaClient,
+  key: { email: string; ip: string },
+  options: Partial<RateLimitOptions> = {},
+  now: Date = new Date(),
+): Promise<{ id: number }> {
+  const { id } = await prisma.loginAttempt.create({
+    data: { email: key.email.slice(0, 320), ip: addressKey(key.ip), succeeded: false, at: now },
+    select: { id: true },
+  });
+  try {
+    await checkSignInRateLimit(prisma, key, options, now, id);
+  } catch (error) {
+    await prisma.loginAttempt.deleteMany({ where: { id } });
+    throw error;
+  }
+  return { id };
+}
+
+/** The reserved attempt's password was right. */
+export async function markSignInSucceeded(prisma: PrismaClient, attempt: { id: number }): Promise<void> {
+  await prisma.loginAttempt.updateMany({ where: { id: attempt.id }, data: { succeeded: true } });
 }
 
 export async function recordSignInAttempt(
