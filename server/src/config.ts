@@ -136,19 +136,30 @@ export function parseTrustProxy(value: string): false | number | string[] | { pr
   }
   const items = text.split(',').map((item) => item.trim());
   for (const item of items) {
-    if (!PROXY_NAMES.includes(item) && !isAddressOrRange(item)) {
-      return { problem: `"${item}" is not ${TRUST_PROXY_FORMS}` };
+    if (PROXY_NAMES.includes(item)) continue;
+    const range = addressOrRange(item);
+    if (!range) return { problem: `"${item}" is not ${TRUST_PROXY_FORMS}` };
+    // Ranges wider than any proxy network (0.0.0.0/1 and 128.0.0.0/1 together are everyone) would bring
+    // back what refusing "true" keeps out.
+    const widest = range.version === 4 ? 8 : 7;
+    if (range.bits < widest) {
+      return {
+        problem: `"${item}" is wider than any proxy network (at most /${widest} for IPv${range.version}); name your proxies' addresses or network`,
+      };
     }
   }
   return items;
 }
 
-function isAddressOrRange(item: string): boolean {
+function addressOrRange(item: string): { version: 4 | 6; bits: number } | undefined {
   const [address = '', bits, ...extra] = item.split('/');
-  const version = isIP(address);
-  if (version === 0 || extra.length > 0) return false;
-  if (bits === undefined) return true;
-  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+  const found = isIP(address);
+  if ((found !== 4 && found !== 6) || extra.length > 0) return undefined;
+  const version: 4 | 6 = found;
+  const max = version === 4 ? 32 : 128;
+  if (bits === undefined) return { version, bits: max };
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) return undefined;
+  return { version, bits: Number(bits) };
 }
 
 export type Config = {

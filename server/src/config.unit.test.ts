@@ -68,4 +68,25 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(message);
     expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/loopback, linklocal, uniquelocal/);
   });
+
+  // Found by a hostile probe: halves of the address space passed, trusting every caller's X-Forwarded-For,
+  // and /0 passed here only to stop the server later with a message that did not name TRUST_PROXY.
+  it.each([
+    '0.0.0.0/1,128.0.0.0/1,::/1,8000::/1',
+    '0.0.0.0/0',
+    '::/0',
+    '127.0.0.1/0',
+    '10.0.0.0/7',
+    'fc00::/6',
+  ])('refuses %s, a range wider than any proxy network', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+      /TRUST_PROXY: ".+" is wider than any proxy network/,
+    );
+  });
+
+  it('accepts the private networks proxies live in', () => {
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.0/8,172.16.0.0/12,100.64.0.0/10,fc00::/7' }).trustProxy,
+    ).toHaveLength(4);
+  });
 });

@@ -24,8 +24,9 @@ const compiledChild = import.meta.url.endsWith('.js')
 
 function loadInChildProcess(entry: string, log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { stdio: ['ignore', 'pipe', 'inherit'] });
-    readline.createInterface({ input: child.stdout }).on('line', log);
+    // The IPC channel is how the child notices this process is gone (killed mid-load) and stops.
+    const child = spawn(process.execPath, [entry], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    readline.createInterface({ input: child.stdout! }).on('line', log);
     child.once('error', reject);
     child.once('exit', (code, signal) =>
       code === 0

@@ -51,10 +51,20 @@ export const TEXT_MESSAGES = {
 const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** C0 control characters (U+0000–U+001F); multi-line text may hold tab, line feed and carriage return. */
+/**
+ * C0 controls (but tab and line breaks in multi-line text), DEL and the C1 controls; and the characters that
+ * make text display as other than it reads: the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069; a reason "stnemyap" shown as "payments"), and the line and paragraph
+ * separators (U+2028/9). Right-to-left text itself is unaffected: it needs none of them.
+ */
 function hasControl(s: string, multiline: boolean): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x20 && !(multiline && (c === 0x09 || c === 0x0a || c === 0x0d))) return true;
+    if (c >= 0x7f && c <= 0x9f) return true;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x2028 || c === 0x2029) {
+      return true;
+    }
   }
   return false;
 }

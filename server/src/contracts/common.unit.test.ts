@@ -30,6 +30,27 @@ describe('ZText', () => {
     expect(ZText({ max: 10, trim: false }).parse(' a ')).toBe(' a ');
   });
 
+  it('refuses DEL, the C1 controls, bidirectional overrides and line separators, in any text', () => {
+    // Found by a hostile probe: "a\u007f\u0085\u009bb\u202e\u2028" passed as a reason for disabling an account.
+    for (const c of [
+      '\u007f',
+      '\u0085',
+      '\u009b',
+      '\u202a',
+      '\u202e',
+      '\u2066',
+      '\u2069',
+      '\u2028',
+      '\u2029',
+    ]) {
+      expect(messages(line, `a${c}b`), JSON.stringify(c)).toEqual([TEXT_MESSAGES.control]);
+      expect(messages(lines, `a${c}b`), JSON.stringify(c)).toEqual([TEXT_MESSAGES.control]);
+    }
+    // Right-to-left text needs none of them.
+    expect(messages(line, 'مرحبا')).toEqual([]);
+    expect(messages(line, 'שלום')).toEqual([]);
+  });
+
   it('refuses the NUL and every other C0 control character in single-line text', () => {
     for (const c of ['\u0000', '\u0001', '\u0008', '\t', '\n', '\r', '\u000b', '\u001b', '\u001f']) {
       expect(messages(line, `a${c}b`), JSON.stringify(c)).toEqual([TEXT_MESSAGES.control]);
@@ -48,7 +69,7 @@ describe('ZText', () => {
     expect(messages(line, '\udc00b')).toEqual([TEXT_MESSAGES.unicode]);
     expect(messages(line, '\udc00\ud800')).toEqual([TEXT_MESSAGES.unicode]);
     expect(ZText({ max: 20 }).parse('Ynys Môn ✊🏽')).toBe('Ynys Môn ✊🏽');
-    expect(line.parse('a\u007fb\u0085')).toBe('a\u007fb\u0085');
+    expect(line.parse('Cymraeg')).toBe('Cymraeg');
   });
 
   it('says what is missing with the field’s own message', () => {

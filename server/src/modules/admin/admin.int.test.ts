@@ -6,7 +6,12 @@ import { hashPassword } from '../auth/passwords.ts';
 import { createSession } from '../auth/sessions.ts';
 import { SESSION_COOKIE } from '../auth/cookies.ts';
 import { CSRF_HEADER } from '../auth/auth.middleware.ts';
-import { AdminService, LAST_ADMIN_MESSAGE, SELF_DISABLE_MESSAGE } from './admin.service.ts';
+import {
+  AdminService,
+  LAST_ADMIN_MESSAGE,
+  LAST_LASTING_ADMIN_MESSAGE,
+  SELF_DISABLE_MESSAGE,
+} from './admin.service.ts';
 
 const APP_URL = 'https://groundwork.example.org';
 const t = useTestApp({ APP_URL });
@@ -108,6 +113,31 @@ describe('the last admin', () => {
     // Revoking a grant that is not keeping anyone an admin is not refused.
     await revoke(admin!, disabled.grants[0]!.id).expect(204);
     expect(await activeAdminGrants()).toBe(1);
+  });
+
+  it('may not go when the other admins all have roles that end (they would leave nobody)', async () => {
+    // Found by a hostile probe: the permanent admin revoked themselves beside an admin whose grant ended
+    // 30 s later, and the app was left with no admin at all.
+    const [first] = await onlyAdmins(1);
+    const someone = await signedInAs(t, 'member', {
+      clpId: (await t.db.prisma.clp.findFirstOrThrow()).id,
+    });
+    const endsAt = new Date(Date.now() + 30_000).toISOString();
+    await t.api
+      .post(`/api/admin/users/${someone.userId}/grants`)
+      .set(first!.headers)
+      .send({ role: 'admin', endsAt })
+      .expect(201);
+    const refused = await revoke(first!, first!.grantId).expect(409);
+    expect(refused.body.error.message).toBe(LAST_LASTING_ADMIN_MESSAGE);
+    expect(await activeAdminGrants()).toBe(2);
+    // A second admin without an end date: then the first may go.
+    await t.api
+      .post(`/api/admin/users/${someone.userId}/grants`)
+      .set(first!.headers)
+      .send({ role: 'admin' })
+      .expect(201);
+    await revoke(first!, first!.grantId).expect(204);
   });
 
   it('may go once someone else is an admin; then that admin is the last one', async () => {

@@ -42,6 +42,8 @@ export function toGrant(g: GrantRow, now = new Date()): TAdminGrant {
 }
 
 export const LAST_ADMIN_MESSAGE = 'Groundwork needs at least one admin: make someone else an admin first';
+export const LAST_LASTING_ADMIN_MESSAGE =
+  "Groundwork needs at least one admin whose role has no end date: the other admins' roles end. Make someone an admin without an end date first";
 
 /**
  * Refuses (409) a change that would take away the last admin in force: revoking the grant `losing.grantId`,
@@ -59,8 +61,8 @@ async function keepAnAdmin(
   // Locked in id order, so two of these never wait on each other in a cycle. Under READ COMMITTED a row
   // that another transaction changed while this one waited is re-checked and left out when it no longer
   // qualifies: a grant revoked, or (because the account rows are locked too) an account disabled.
-  const admins = await tx.$queryRaw<{ id: number; userId: number }[]>`
-    SELECT g.id, g.user_id AS "userId" FROM role_grant g JOIN app_user u ON u.id = g.user_id
+  const admins = await tx.$queryRaw<{ id: number; userId: number; endsAt: Date | null }[]>`
+    SELECT g.id, g.user_id AS "userId", g.ends_at AS "endsAt" FROM role_grant g JOIN app_user u ON u.id = g.user_id
     WHERE g.role = 'admin' AND g.revoked_at IS NULL AND u.disabled_at IS NULL
       AND g.starts_at <= ${now} AND (g.ends_at IS NULL OR g.ends_at > ${now})
     ORDER BY g.id
@@ -68,6 +70,12 @@ async function keepAnAdmin(
   const goes = (a: { id: number; userId: number }) =>
     'grantId' in losing ? a.id === losing.grantId : a.userId === losing.userId;
   if (admins.some(goes) && admins.every(goes)) throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
+  // An admin whose grant ends keeps the app only until then: the last admin without an end date may not
+  // go while the others' grants run out (a probe left the app with no admin 30 s after such a change).
+  const lasting = admins.filter((a) => a.endsAt === null);
+  if (lasting.some(goes) && lasting.every(goes)) {
+    throw new AppError('CONFLICT', LAST_LASTING_ADMIN_MESSAGE);
+  }
 }
 
 export const SELF_DISABLE_MESSAGE = 'You cannot disable your own account: ask another admin to do it';

@@ -157,14 +157,26 @@ function builtFromOwner(password: string, tokens: string[]): boolean {
  * ZNewPassword's (contracts/auth.ts); this is the part that needs the dictionaries, so the server only.
  */
 export async function checkPasswordStrength(typed: string, owner: PasswordOwner): Promise<PasswordVerdict> {
-  // Compared the way it is hashed (passwords.ts), so "é" typed either way is one password.
-  const password = typed.normalize('NFC');
+  // Judged as a guesser would try it, not as typed (the hash still takes it as typed, in NFC): full-width
+  // and other compatibility forms folded, accents and invisible format characters (right-to-left marks,
+  // zero-width spaces) dropped, every kind of space a plain one. A probe got "\u200fpassword1234\u200f",
+  // "password\u00a0\u2003123" and a full-width name and year past a check of the typed text.
+  const password = typed
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
+    .replace(/\s/gu, ' ')
+    .normalize('NFC');
   if (/^\s*$/u.test(password)) return { ok: false, score: 0, reason: PASSWORD_REASONS.spaces };
   if (new Set(password).size === 1) return { ok: false, score: 0, reason: PASSWORD_REASONS.repeated };
   const { inputs, tokens } = ownerWords(owner);
   if (builtFromOwner(password, tokens)) return { ok: false, score: 0, reason: PASSWORD_REASONS.personal };
 
-  const result = await askChecker({ password, inputs });
+  // Spaces count as random characters to zxcvbn, so "password   123" would pass: judge it without them too.
+  const unspaced = password.replace(/ +/g, '');
+  const results = await Promise.all(
+    [password, ...(unspaced !== password ? [unspaced] : [])].map((p) => askChecker({ password: p, inputs })),
+  );
+  const result = results.reduce((worst, r) => (r.score < worst.score ? r : worst));
   if (result.score >= MIN_PASSWORD_SCORE) return { ok: true, score: result.score };
   const reason = result.warning?.replace(/\.$/, '') || PASSWORD_REASONS.fallback;
   return { ok: false, score: result.score, reason };

@@ -57,6 +57,17 @@ describe('checkPasswordStrength', () => {
     );
   });
 
+  it('sees through invisible characters, odd spaces and full-width letters', async () => {
+    // Found by a hostile probe: each of these was accepted for Rosa Parkinson.
+    const rosa = { email: 'rosa.parkinson@example.org', name: 'Rosa Parkinson' };
+    expect(await reason('\u200fpassword1234\u200f', rosa)).toMatch(/common password/);
+    expect(await reason('password\u00a0\u2003\u2009123', rosa)).toBeDefined();
+    expect(await reason('ＲｏｓａＰａｒｋｉｎｓｏｎ１９８４', rosa)).toBe(PASSWORD_REASONS.personal);
+    expect(
+      await reason('p\u200ba\u200bs\u200bs\u200bw\u200bo\u200br\u200bd\u200b1\u200b2\u200b3\u200b4', rosa),
+    ).toMatch(/common password/);
+  });
+
   it('refuses sequences, keyboard rows and repeated patterns, saying which', async () => {
     expect(await reason('abcdefghijklmnop')).toMatch(/Sequences/);
     expect(await reason('trustno1trustno1')).toMatch(/Repeated patterns/);

@@ -8,6 +8,11 @@ import { databaseOptionsFromConfig, openDatabase } from '../../db/database.ts';
 import { defaultBundlePath } from './bundle.ts';
 import { ensureDataLoaded } from './ensure-data.ts';
 
+// The server that started this load has gone (killed, or stopped during its start): stop too. The load is
+// one transaction, so stopping mid-way leaves nothing half-written; the next start loads again.
+process.on('disconnect', () => process.exit(1));
+process.stdout.on('error', () => process.exit(1));
+
 const config = loadConfig();
 const db = await openDatabase(databaseOptionsFromConfig(config));
 try {
@@ -20,4 +25,5 @@ try {
   process.exitCode = 1;
 } finally {
   await db.close();
+  process.disconnect?.();
 }
