@@ -123,6 +123,104 @@ describe('the admin page', () => {
     await expect.poll(() => page.userRow(email).textContent(), poll).not.toContain('Disabled');
   });
 
+  it('counts the reason, wraps a long one at 360 px, says "Account disabled" and offers no link', async () => {
+    const admin = userWithRole(users, 'admin');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const page = new AdminPage(seatMap().page);
+    await page.heading.waitFor();
+    const email = `long-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
+    await page.createUser('Lou Longreason', email);
+    await page.panel.getByRole('heading', { name: 'Lou Longreason' }).waitFor();
+
+    // The limit is said up front, with a count that follows the typing, both read out with the field.
+    await page.disableButton.click();
+    await page.disableReason.waitFor();
+    expect(await page.description(page.disableReason)).toMatch(/Up to 500 characters.*0 of 500 characters/);
+    await page.disableDialog.getByRole('button', { name: 'Disable account' }).click();
+    await expect
+      .poll(() => page.disableDialog.getByRole('alert').allTextContents(), poll)
+      .toEqual(['Say why the account is disabled']);
+    // A reason typed clears "Say why…" at once, before any new submit.
+    await page.disableReason.pressSequentially('M');
+    await expect.poll(() => page.disableDialog.getByRole('alert').count(), poll).toBe(0);
+
+    const reason = `https://groundwork.example/${'x'.repeat(373)}`;
+    expect(reason).toHaveLength(400);
+    await page.disableReason.fill(reason);
+    await expect.poll(() => page.description(page.disableReason), poll).toContain('400 of 500 characters');
+    await page.disableDialog.getByRole('button', { name: 'Disable account' }).click();
+    await page.disableDialog.waitFor({ state: 'hidden' });
+    await page.enableButton.waitFor();
+
+    // No set-password link for a disabled account: the button is off and says why.
+    expect(await page.linkButton.isDisabled()).toBe(true);
+    expect(await page.description(page.linkButton)).toContain(
+      'This account is disabled: enable it before creating a set-password link',
+    );
+
+    await page.history.locator('summary').click();
+    await expect
+      .poll(() => page.history.locator('.admin-history__list').textContent(), poll)
+      .toContain('Account disabled: ');
+    const history = (await page.history.textContent()) ?? '';
+    expect(history).toContain(reason);
+    expect(history).not.toContain('disabledAt');
+
+    // A phone: the unbroken reason wraps instead of pushing the page sideways.
+    await seatMap().page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(async () => (await seatMap().fitsWidth()).scrollWidth, poll).toBeLessThanOrEqual(360);
+    await seatMap().screenshot('admin-history-long-reason-phone', true);
+  });
+
+  it('tells the admin when someone else changed the account first, and drops messages gone stale', async () => {
+    const admin = userWithRole(users, 'admin');
+    const signIn = await new SignInPage(seatMap().page).open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const page = new AdminPage(seatMap().page);
+    await page.heading.waitFor();
+    const email = `stale-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
+    await page.createUser('Sam Stale', email);
+    await page.panel.getByRole('heading', { name: 'Sam Stale' }).waitFor();
+    const conflict = page.panel.locator('.admin-note--conflict');
+
+    // Another admin disables the account while this panel still shows it active: disabling answers 409.
+    expect(await page.changeBehindThePanel(email, 'disable')).toBe(200);
+    await page.disableButton.click();
+    await page.disableReason.fill('Moved away');
+    await page.disableDialog.getByRole('button', { name: 'Disable account' }).click();
+    await page.disableDialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => conflict.textContent(), poll)
+      .toMatch(/^Someone else changed this account just now; here is what it is now: disabled since /);
+    expect(await conflict.getAttribute('role')).toBe('alert');
+    await page.enableButton.waitFor();
+
+    // And enables it again while the panel shows it disabled: enabling answers 409 too.
+    expect(await page.changeBehindThePanel(email, 'enable')).toBe(200);
+    await page.enableButton.click();
+    await expect
+      .poll(() => conflict.textContent(), poll)
+      .toContain('here is what it is now: active, able to sign in');
+    await page.disableButton.waitFor();
+
+    // Disabled again behind the panel: the link is refused, the panel catches up and says why there is
+    // none; once enabled here, no message about the disabled account is left beside the buttons.
+    expect(await page.changeBehindThePanel(email, 'disable')).toBe(200);
+    await page.linkButton.click();
+    await page.enableButton.waitFor();
+    await expect.poll(() => page.linkButton.isDisabled(), poll).toBe(true);
+    await page.enableButton.click();
+    await page.disableButton.waitFor();
+    await expect.poll(() => page.linkButton.isDisabled(), poll).toBe(false);
+    expect(await page.panel.locator('.admin-panel__actions').getByRole('alert').allTextContents()).toEqual(
+      [],
+    );
+    expect((await page.serverUser(email)).disabled).toBe(false);
+  });
+
   it('makes seat targets public and signed-in only again', async () => {
     const admin = userWithRole(users, 'admin');
     const signIn = await new SignInPage(seatMap().page).open('/admin');

@@ -1,5 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
+import { AdminPage } from './pages/AdminPage.ts';
+import { SetPasswordPage } from './pages/SetPasswordPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
+import { newContext } from './support/browser.ts';
 import { useSeatMapPage } from './support/fixture.ts';
 import { userWithRole } from './support/users.ts';
 
@@ -99,6 +102,8 @@ describe('signing in and out', () => {
       .toEqual(['The current password is wrong']);
     const current = page.passwordDialog.getByLabel('Current password');
     expect(await current.getAttribute('aria-invalid')).toBe('true');
+    // The button was disabled during the request: focus goes to the field in error, not to the page.
+    await expect.poll(() => page.hasFocus(current), poll).toBe(true);
 
     // The right current password, and a new one that is too easy to guess: the server's reason shows under
     // the new password, and the password stays as it was (other tests sign in with it).
@@ -121,6 +126,91 @@ describe('signing in and out', () => {
     await page.page.getByLabel('New password', { exact: true }).fill('a brand new password');
     await page.page.getByLabel('Confirm new password').fill('a brand new password');
     await page.page.getByRole('button', { name: 'Set password' }).click();
-    await expect.poll(() => page.page.getByRole('alert').textContent(), poll).toContain('ask an admin');
+    // The real causes, not only a badly copied link; focus on the message (the button was disabled).
+    const alert = page.page.getByRole('main').getByRole('alert');
+    await expect
+      .poll(() => alert.textContent(), poll)
+      .toBe(
+        'This link is no longer valid: it may have been used already, replaced by a newer one, or cancelled. Check it was copied whole, or ask an admin for a new one.',
+      );
+    expect(await page.hasFocus(alert)).toBe(true);
+  });
+
+  it('puts focus on the new password the server refused, on the set-password page and in Change password', async () => {
+    // A password of one character repeated is refused before the dictionaries are consulted.
+    const refused = 'zzzzzzzzzzzz';
+    const admin = userWithRole(users, 'admin');
+    const signIn = await signInPage().open('/admin');
+    await signIn.signIn(admin.email, admin.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const adminPage = new AdminPage(seatMap().page);
+    await adminPage.heading.waitFor();
+    const email = `link-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
+    await adminPage.createUser('Lin Link', email);
+    await adminPage.panel.getByRole('heading', { name: 'Lin Link' }).waitFor();
+    const link = await adminPage.issuePasswordLink();
+    await adminPage.linkDialog.getByRole('button', { name: 'Done' }).click();
+    await signIn.signOut();
+    await signIn.signInButton.waitFor();
+
+    // The submit button is disabled during the request, which dropped focus to the page (BODY).
+    const setPassword = await new SetPasswordPage(seatMap().page).open(link);
+    await setPassword.setPassword(refused);
+    await expect
+      .poll(() => setPassword.alerts.allTextContents(), poll)
+      .toEqual(['A password of one character repeated is easy to guess']);
+    await expect.poll(() => setPassword.newPasswordHasFocus(), poll).toBe(true);
+
+    const organiser = userWithRole(users, 'organiser');
+    const page = await signInPage().open();
+    await page.signIn(organiser.email, organiser.password);
+    await page.accountButton.waitFor();
+    await page.fillChangePassword(organiser.password, refused);
+    await page.submitChangePassword();
+    const newPassword = page.passwordDialog.getByLabel('New password');
+    await expect
+      .poll(() => page.passwordDialog.getByRole('alert').allTextContents(), poll)
+      .toEqual(['A password of one character repeated is easy to guess']);
+    await expect.poll(() => page.hasFocus(newPassword), poll).toBe(true);
+  });
+
+  it('signs out at once an open session whose account an admin disabled, and says so', async () => {
+    const admin = userWithRole(users, 'admin');
+    const member = userWithRole(users, 'regional_staff');
+    // The admin works in a browser profile of their own; the member in the test's page.
+    const adminContext = await newContext(seatMap().page.context().browser()!, inject('baseUrl'));
+    let adminPage: AdminPage | undefined;
+    try {
+      const page = await signInPage().open('/board');
+      await page.signIn(member.email, member.password);
+      await page.dialog.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.headerText(), poll).toContain(member.name);
+      await page.fillChangePassword(member.password, 'another strong passphrase 58');
+
+      const adminTab = await adminContext.newPage();
+      const adminSignIn = await new SignInPage(adminTab).open('/admin');
+      await adminSignIn.signIn(admin.email, admin.password);
+      await adminSignIn.dialog.waitFor({ state: 'hidden' });
+      adminPage = new AdminPage(adminTab);
+      await adminPage.heading.waitFor();
+      await adminPage.openUser(member.email, member.name);
+      await adminPage.disableUser('Left the area');
+      await adminPage.enableButton.waitFor();
+
+      // The member's next action is refused (401): the page stops showing them as signed in at once.
+      await page.submitChangePassword();
+      await page.signInButton.waitFor();
+      expect(await page.headerText()).not.toContain(member.name);
+      expect(await page.passwordDialog.count()).toBe(0);
+      await expect.poll(() => page.signedOutNotice.textContent(), poll).toContain('You have been signed out');
+      expect(await page.signedOutNotice.getAttribute('role')).toBe('alert');
+      await expect.poll(() => page.focusedText(), poll).toBe('Sign in');
+      expect(await page.meStatus()).toBe(401);
+      await seatMap().screenshot('signed-out-after-disable');
+    } finally {
+      // The other browser tests sign in as this user: enable the account again whatever happened.
+      if (adminPage) expect(await adminPage.changeBehindThePanel(member.email, 'enable')).toBe(200);
+      await adminContext.close();
+    }
   });
 });

@@ -20,6 +20,8 @@ export class AdminPage {
   readonly disableButton: Locator;
   readonly enableButton: Locator;
   readonly disableDialog: Locator;
+  readonly disableReason: Locator;
+  readonly history: Locator;
   readonly exportPurpose: Locator;
   readonly exportButton: Locator;
   readonly exportStatus: Locator;
@@ -43,6 +45,8 @@ export class AdminPage {
     this.disableButton = this.panel.getByRole('button', { name: 'Disable account' });
     this.enableButton = this.panel.getByRole('button', { name: 'Enable account' });
     this.disableDialog = page.getByRole('dialog', { name: 'Disable account?' });
+    this.disableReason = this.disableDialog.getByLabel('Why are you disabling this account?');
+    this.history = this.panel.locator('details.admin-history', { hasText: 'Account history' });
     const exports = page.locator('section[aria-labelledby="admin-exports-title"]');
     this.exportPurpose = exports.getByLabel('Why do you need the users list?');
     this.exportButton = exports.getByRole('button', { name: 'Export users (CSV)' });
@@ -97,6 +101,51 @@ export class AdminPage {
     await this.disableDialog.getByLabel('Why are you disabling this account?').fill(reason);
     await this.disableDialog.getByRole('button', { name: 'Disable account' }).click();
     await this.disableDialog.waitFor({ state: 'hidden' });
+  }
+
+  /** The text of everything that describes a control (its aria-describedby), joined by spaces. */
+  async description(control: Locator): Promise<string> {
+    return control.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+  }
+
+  /** The user's id and version as the server has them now (another admin's view). */
+  async serverUser(email: string): Promise<{ id: number; version: number; disabled: boolean }> {
+    return this.page.evaluate(async (q) => {
+      const res = await fetch(`/api/admin/users?q=${encodeURIComponent(q)}`);
+      const body = (await res.json()) as {
+        items: { id: number; email: string; version: number; disabled: boolean }[];
+      };
+      const user = body.items.find((u) => u.email === q);
+      if (!user) throw new Error(`no user ${q}`);
+      return { id: user.id, version: user.version, disabled: user.disabled };
+    }, email);
+  }
+
+  /**
+   * Disables or enables an account straight through the API, as another admin would while this page
+   * shows the account as it was (the panel does not know). Returns the status.
+   */
+  async changeBehindThePanel(email: string, action: 'disable' | 'enable'): Promise<number> {
+    const user = await this.serverUser(email);
+    return this.page.evaluate(
+      async ({ id, version, action }) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const res = await fetch(`/api/admin/users/${id}/${action}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+          body: JSON.stringify(
+            action === 'disable' ? { version, reason: 'Changed by another admin' } : { version },
+          ),
+        });
+        return res.status;
+      },
+      { id: user.id, version: user.version, action },
+    );
   }
 
   /** Searches for a user by email and opens their panel. */

@@ -14,6 +14,8 @@ export class SignInPage {
   readonly signOutItem: Locator;
   readonly changePasswordItem: Locator;
   readonly passwordDialog: Locator;
+  /** Said in the header when the server ended the session (e.g. an admin disabled the account). */
+  readonly signedOutNotice: Locator;
 
   constructor(readonly page: Page) {
     this.header = page.getByRole('banner');
@@ -28,6 +30,7 @@ export class SignInPage {
     this.signOutItem = this.accountMenu.getByRole('button', { name: 'Sign out' });
     this.changePasswordItem = this.accountMenu.getByRole('button', { name: 'Change password' });
     this.passwordDialog = page.getByRole('dialog', { name: 'Change password' });
+    this.signedOutNotice = this.header.locator('.account__notice');
   }
 
   async open(path = '/'): Promise<this> {
@@ -41,6 +44,23 @@ export class SignInPage {
     await this.email.fill(email);
     await this.password.fill(password);
     await this.password.press('Enter');
+  }
+
+  /** Opens Change password from the account menu and fills both fields (without submitting). */
+  async fillChangePassword(current: string, next: string): Promise<void> {
+    await this.accountButton.click();
+    await this.changePasswordItem.click();
+    await this.passwordDialog.getByLabel('Current password').fill(current);
+    await this.passwordDialog.getByLabel('New password').fill(next);
+  }
+
+  async submitChangePassword(): Promise<void> {
+    await this.passwordDialog.getByRole('button', { name: 'Change password' }).click();
+  }
+
+  /** Whether keyboard focus is on this element. */
+  async hasFocus(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => el === document.activeElement);
   }
 
   async signOut(): Promise<void> {

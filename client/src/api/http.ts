@@ -25,6 +25,29 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+type SessionEndedListener = (path: string) => void;
+const sessionEndedListeners = new Set<SessionEndedListener>();
+
+/**
+ * Called when a request made while signed in answers 401: the server ended the session (disabled account,
+ * password set elsewhere, idle limit), so the page must stop showing the person as signed in. Returns the
+ * unsubscribe function.
+ */
+export function onSessionEnded(listener: SessionEndedListener): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+/**
+ * A 401 to a request sent with this session ends it on the client too. A request sent before a new
+ * sign-in (another token by now) or while signed out says nothing about the current session.
+ */
+function noticeEndedSession(res: Response, path: string, sentWith: string | undefined): void {
+  if (res.status !== 401 || sentWith === undefined || csrfToken !== sentWith) return;
+  csrfToken = undefined;
+  for (const listener of sessionEndedListeners) listener(path);
+}
+
 export function apiUrl(path: string, params?: QueryParams): string {
   const qs = params ? toSearchParams(params).toString() : '';
   return qs ? `${path}?${qs}` : path;
@@ -85,13 +108,17 @@ export async function apiGet<T>(
     const body = await prefetched.catch(() => FAILED);
     if (body !== FAILED) return checked(path, 200, body, opts.schema);
   }
+  const sentWith = csrfToken;
   let res: Response;
   try {
     res = await fetch(url, { signal: opts.signal ?? null });
   } catch (cause) {
     networkError(cause);
   }
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) {
+    noticeEndedSession(res, path, sentWith);
+    throw await failure(res);
+  }
   return checked(path, res.status, await res.json(), opts.schema);
 }
 
@@ -101,14 +128,18 @@ type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 async function send(method: SendMethod, path: string, body: unknown, accept: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const sentWith = csrfToken;
+  if (sentWith) headers['X-CSRF-Token'] = sentWith;
   let res: Response;
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
   } catch (cause) {
     networkError(cause);
   }
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) {
+    noticeEndedSession(res, path, sentWith);
+    throw await failure(res);
+  }
   return res;
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useHistory } from './api.ts';
-import { fmtDateTime, fmtValue } from './format.ts';
+import { describeHistoryChange, fmtDateTime } from './format.ts';
 
 const ACTIONS = { create: 'Created', update: 'Changed', delete: 'Deleted' } as const;
 
@@ -38,10 +38,7 @@ function HistoryList(props: { type: 'user' | 'role-grant'; id: number }) {
           {h.changes.length > 0 && (
             <ul className="admin-history__changes">
               {h.changes.map((c) => (
-                <li key={c.field}>
-                  <span className="admin-history__field">{c.field}</span>: {fmtValue(c.before)} →{' '}
-                  {fmtValue(c.after)}
-                </li>
+                <li key={c.field}>{describeHistoryChange(c)}</li>
               ))}
             </ul>
           )}

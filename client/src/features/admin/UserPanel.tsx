@@ -1,9 +1,16 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { useSession } from '../auth/api.ts';
 import { AccountStatus } from './AccountStatus.tsx';
-import { usePasswordLink, useRevokeGrant, useUser, type AdminGrant, type PasswordLink } from './api.ts';
+import {
+  usePasswordLink,
+  useRevokeGrant,
+  useUser,
+  type AdminGrant,
+  type AdminUser,
+  type PasswordLink,
+} from './api.ts';
 import { describeAdminGrant, fmtDate, fmtDateTime, grantStatus, STATUS_LABELS } from './format.ts';
 import { GrantForm } from './GrantForm.tsx';
 import { HistoryDisclosure } from './HistoryDisclosure.tsx';
@@ -66,7 +73,7 @@ export function UserPanel(props: { userId: number; email: string; onClose: () =>
           </dl>
 
           <div className="admin-panel__actions">
-            <PasswordLinkButton userId={u.id} name={u.name} hasPassword={u.hasPassword} />
+            <PasswordLinkButton user={u} />
             <AccountStatus user={u} isSelf={u.id === session.data?.user.id} />
           </div>
 
@@ -189,23 +196,44 @@ function RevokeDialog(props: {
   );
 }
 
-function PasswordLinkButton(props: { userId: number; name: string; hasPassword: boolean }) {
-  const issue = usePasswordLink(props.userId);
+/**
+ * Issues a set-password link. Not for a disabled account: the server refuses it (409), so the button is
+ * off and says why instead of failing when pressed.
+ */
+function PasswordLinkButton({ user }: { user: AdminUser }) {
+  const issue = usePasswordLink(user.id);
   const [link, setLink] = useState<PasswordLink | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const noteId = useId();
+
+  // An error beside the button is about the account as it was: once its state changes, it goes.
+  const { reset } = issue;
+  useEffect(() => {
+    reset();
+  }, [user.version, reset]);
+
   return (
     <div className="admin-link">
       <button
         type="button"
         className="button button--secondary"
         ref={button}
-        disabled={issue.isPending}
+        disabled={issue.isPending || user.disabled}
+        aria-describedby={user.disabled || user.hasPassword ? noteId : undefined}
         onClick={() => issue.mutate(undefined, { onSuccess: setLink })}
       >
         {issue.isPending ? 'Creating link…' : 'Create set-password link'}
       </button>
-      {props.hasPassword && (
-        <p className="field__hint">They already have a password: a link lets them choose a new one.</p>
+      {user.disabled ? (
+        <p className="field__hint" id={noteId}>
+          This account is disabled: enable it before creating a set-password link.
+        </p>
+      ) : (
+        user.hasPassword && (
+          <p className="field__hint" id={noteId}>
+            They already have a password: a link lets them choose a new one.
+          </p>
+        )
       )}
       {issue.isError && (
         <p className="form__error" role="alert">
@@ -213,12 +241,7 @@ function PasswordLinkButton(props: { userId: number; name: string; hasPassword: 
         </p>
       )}
       {link && (
-        <PasswordLinkDialog
-          link={link}
-          name={props.name}
-          onClose={() => setLink(null)}
-          returnFocus={button}
-        />
+        <PasswordLinkDialog link={link} name={user.name} onClose={() => setLink(null)} returnFocus={button} />
       )}
     </div>
   );

@@ -12,7 +12,8 @@ import {
   type ZExportRecord,
   type ZHistoryEntry,
 } from '@groundwork/server/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ApiError } from '../../api/ApiError.ts';
 import { apiDownload, apiGet, apiSend } from '../../api/http.ts';
 import { saveFile } from '../../ui/saveFile.ts';
 import type { AuthState, RoleName } from '../auth/api.ts';
@@ -149,13 +150,27 @@ export function useRevokeGrant() {
   });
 }
 
+const ZChangedMeanwhile = z.object({ current: ZAdminUser });
+
 /**
- * Disables an account (with the reason) or enables it again, sending the version the panel shows. The
- * users are refetched whatever the answer, so after a 409 the panel shows what someone else changed and
- * the next try sends the new version.
+ * The account as it is now, when a write was refused (409) because someone else changed it first: the
+ * server sends it in `details.current`. Other 409s (the last admin, one's own account) give undefined.
  */
-export function useSetDisabled(userId: number) {
+export function changedMeanwhile(error: unknown): AdminUser | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const parsed = ZChangedMeanwhile.safeParse(error.details);
+  return parsed.success ? parsed.data.current : undefined;
+}
+
+/**
+ * Disables an account (with the reason) or enables it again, sending the version the panel shows. After
+ * a 409 the panel shows at once the account as the server sent it back, and `onChangedMeanwhile` hears of
+ * it (here, not in mutate's callbacks: those are skipped when the dialog that sent it is gone by then).
+ * The users are refetched whatever the answer, so the next try sends the new version.
+ */
+export function useSetDisabled(userId: number, onChangedMeanwhile?: (current: AdminUser) => void) {
   const invalidate = useInvalidateUsers();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (
       change: { disable: true; reason: string; version: number } | { disable: false; version: number },
@@ -169,6 +184,12 @@ export function useSetDisabled(userId: number) {
             body: { version: change.version },
             schema: ZAdminUser,
           }),
+    onError: (error) => {
+      const current = changedMeanwhile(error);
+      if (!current) return;
+      onChangedMeanwhile?.(current);
+      queryClient.setQueryData(adminKeys.user(userId), current);
+    },
     onSettled: () => invalidate(),
   });
 }
@@ -177,7 +198,8 @@ export function usePasswordLink(userId: number) {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: () => apiSend('POST', `/api/admin/users/${userId}/password-link`, { schema: ZPasswordLink }),
-    onSuccess: () => invalidate(),
+    // Refused too (the account was disabled meanwhile): the panel then shows why.
+    onSettled: () => invalidate(),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { RoleName } from '../auth/api.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import type { AdminGrant } from './api.ts';
 
@@ -72,4 +73,35 @@ export function fmtValue(value: unknown): string {
 export function withLabel(label: string, message: string | undefined): string | undefined {
   if (!message) return undefined;
   return /^[a-z]/.test(message) ? `${label} ${message}` : message;
+}
+
+/** Field names of user and role-grant history in words, as the target history has its FIELD_LABELS. */
+export const HISTORY_FIELD_LABELS: Record<string, string> = {
+  email: 'Email',
+  name: 'Name',
+  userId: 'User',
+  role: 'Role',
+  clpId: 'CLP',
+  regionCode: 'Region',
+  startsAt: 'Starts',
+  endsAt: 'Ends',
+  revokedAt: 'Revoked',
+};
+
+/**
+ * One change of a history entry in plain words. Disabling and enabling are said as such ("Account
+ * disabled: 2 Dec 2026, 09:04", "Account enabled (disabled since …)") rather than as the raw field
+ * `disabledAt` going from nothing to a date and back.
+ */
+export function describeHistoryChange(change: { field: string; before: unknown; after: unknown }): string {
+  const { field, before, after } = change;
+  if (field === 'disabledAt') {
+    if (after !== null && after !== undefined) return `Account disabled: ${fmtValue(after)}`;
+    return before === null || before === undefined
+      ? 'Account enabled'
+      : `Account enabled (disabled since ${fmtValue(before)})`;
+  }
+  const value = (v: unknown) =>
+    field === 'role' && typeof v === 'string' && v in ROLE_LABELS ? ROLE_LABELS[v as RoleName] : fmtValue(v);
+  return `${HISTORY_FIELD_LABELS[field] ?? field}: ${value(before)} → ${value(after)}`;
 }

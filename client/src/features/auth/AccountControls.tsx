@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useRegions } from '../reference/api.ts';
-import { useSession, useSignOut, type AuthState } from './api.ts';
+import { useEndedSession, useSession, useSignOut, type AuthState } from './api.ts';
 import { ChangePasswordDialog } from './ChangePasswordDialog.tsx';
 import { describeGrants } from './roles.ts';
 import { SignInDialog } from './SignInDialog.tsx';
@@ -17,6 +17,9 @@ export function AccountControls() {
   // One ref for whichever header button is showing, so focus lands there when a dialog closes.
   const buttonRef = useRef<HTMLButtonElement>(null);
   const auth = session.data ?? null;
+  const ended = useEndedSession();
+  // Signed in again: the notice about the session that ended has done its job.
+  if (auth && ended.ended) ended.dismiss();
 
   useEffect(() => {
     if (SIGN_IN_ON_ARRIVAL && window.location.hash === '#sign-in') {
@@ -45,10 +48,21 @@ export function AccountControls() {
           ref={buttonRef}
           type="button"
           className="button button--header"
-          onClick={() => setDialog('sign-in')}
+          onClick={() => {
+            ended.dismiss();
+            setDialog('sign-in');
+          }}
         >
           Sign in
         </button>
+      )}
+      {!auth && ended.ended && (
+        <p className="account__notice" role="alert">
+          You have been signed out. Sign in again to go on.
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={ended.dismiss}>
+            ×
+          </button>
+        </p>
       )}
       {dialog === 'sign-in' && !auth && (
         <SignInDialog onClose={() => setDialog(null)} returnFocus={buttonRef} />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors, NEW_PASSWORD_HINT, newPasswordProblem, useChangePassword } from './api.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -12,6 +12,19 @@ export function ChangePasswordDialog(props: {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [local, setLocal] = useState<Record<string, string | undefined>>({});
+  const currentRef = useRef<HTMLInputElement>(null);
+  const newRef = useRef<HTMLInputElement>(null);
+  const generalRef = useRef<HTMLParagraphElement>(null);
+
+  // The submit button is disabled while the request runs, which drops focus to the page: put it where the
+  // problem is, as the sign-in dialog does (a wrong current password is selected, to type again).
+  useEffect(() => {
+    if (!change.error) return;
+    const server = fieldErrors(change.error);
+    if (server.currentPassword) currentRef.current?.select();
+    else if (server.newPassword) newRef.current?.focus();
+    else generalRef.current?.focus();
+  }, [change.error]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -21,7 +34,10 @@ export function ChangePasswordDialog(props: {
     };
     setLocal(problems);
     change.reset();
-    if (problems.currentPassword || problems.newPassword) return;
+    if (problems.currentPassword || problems.newPassword) {
+      (problems.currentPassword ? currentRef : newRef).current?.focus();
+      return;
+    }
     change.mutate({ currentPassword, newPassword });
   }
 
@@ -55,6 +71,7 @@ export function ChangePasswordDialog(props: {
             onChange={setCurrent}
             autoComplete="current-password"
             error={errors.currentPassword}
+            inputRef={currentRef}
             autoFocus
           />
           <TextField
@@ -65,9 +82,10 @@ export function ChangePasswordDialog(props: {
             autoComplete="new-password"
             hint={NEW_PASSWORD_HINT}
             error={errors.newPassword}
+            inputRef={newRef}
           />
           {general && (
-            <p className="form__error" role="alert">
+            <p className="form__error" role="alert" tabIndex={-1} ref={generalRef}>
               {errorMessage(change.error)}
             </p>
           )}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors, NEW_PASSWORD_HINT, newPasswordProblem, useSetPassword } from './api.ts';
 import { TextField } from './TextField.tsx';
@@ -15,6 +15,17 @@ export function SetPasswordPage() {
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
   const [local, setLocal] = useState<{ newPassword?: string | undefined; confirm?: string | undefined }>({});
+  const newRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const problemRef = useRef<HTMLParagraphElement>(null);
+
+  // The submit button is disabled while the request runs, which drops focus to the page: put it on the
+  // field the server refused, or on the message when the link itself (or anything else) is the problem.
+  useEffect(() => {
+    if (!setPassword.error) return;
+    if (fieldErrors(setPassword.error).newPassword) newRef.current?.focus();
+    else problemRef.current?.focus();
+  }, [setPassword.error]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -25,7 +36,10 @@ export function SetPasswordPage() {
     };
     setLocal(problems);
     setPassword.reset();
-    if (problems.newPassword || problems.confirm) return;
+    if (problems.newPassword || problems.confirm) {
+      (problems.newPassword ? newRef : confirmRef).current?.focus();
+      return;
+    }
     setPassword.mutate(
       { token, newPassword },
       // The link is used up: take the token out of the address bar and history.
@@ -67,6 +81,7 @@ export function SetPasswordPage() {
               autoComplete="new-password"
               hint={NEW_PASSWORD_HINT}
               error={local.newPassword ?? server.newPassword}
+              inputRef={newRef}
               autoFocus
             />
             <TextField
@@ -76,15 +91,11 @@ export function SetPasswordPage() {
               onChange={setConfirm}
               autoComplete="new-password"
               error={local.confirm}
+              inputRef={confirmRef}
             />
-            {linkProblem && (
-              <p className="form__error" role="alert">
-                {linkProblem}
-              </p>
-            )}
-            {general && (
-              <p className="form__error" role="alert">
-                {errorMessage(setPassword.error)}
+            {(linkProblem || general) && (
+              <p className="form__error" role="alert" tabIndex={-1} ref={problemRef}>
+                {linkProblem ?? errorMessage(setPassword.error)}
               </p>
             )}
             <div className="form__actions">

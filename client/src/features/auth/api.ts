@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { ApiError } from '../../api/ApiError.ts';
-import { apiGet, apiSend, setCsrfToken } from '../../api/http.ts';
+import { apiGet, apiSend, onSessionEnded, setCsrfToken } from '../../api/http.ts';
 
 import {
   PASSWORD_MAX_LENGTH,
@@ -52,6 +53,27 @@ function useSetSession() {
   };
 }
 
+const SIGN_OUT_PATH = '/api/auth/sign-out';
+
+/**
+ * Signs the page out as soon as any request made with the session answers 401 (an admin disabled the
+ * account, the password was set from a link, the session timed out): the header shows Sign in at once.
+ * `ended` says so until the person signs in again or dismisses it; signing out on purpose says nothing.
+ */
+export function useEndedSession(): { ended: boolean; dismiss: () => void } {
+  const queryClient = useQueryClient();
+  const [ended, setEnded] = useState(false);
+  useEffect(
+    () =>
+      onSessionEnded((path) => {
+        queryClient.setQueryData(authKeys.session(), null);
+        if (path !== SIGN_OUT_PATH) setEnded(true);
+      }),
+    [queryClient],
+  );
+  return { ended, dismiss: () => setEnded(false) };
+}
+
 export function useSignIn() {
   const setSession = useSetSession();
   return useMutation({
@@ -64,7 +86,7 @@ export function useSignIn() {
 export function useSignOut() {
   const setSession = useSetSession();
   return useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/sign-out'),
+    mutationFn: () => apiSend('POST', SIGN_OUT_PATH),
     // A 401 means the session had already ended: signed out either way.
     onSuccess: () => setSession(null),
     onError: (error) => {

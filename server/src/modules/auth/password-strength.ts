@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../http/app-error.ts';
 import type { CheckerAnswer, CheckerRequest } from './password-strength.worker.ts';
@@ -58,6 +60,15 @@ let nextId = 1;
  * check, handing the memory back (measured: 120 MB → 54 MB). From source (tests, npm run dev) the worker
  * runs its TypeScript through tsx, as its parent does; compiled, it is plain JavaScript.
  */
+/**
+ * tsx's ESM API (register()), as a file URL for the worker to import. Resolved with require (vitest's module
+ * runner, which runs the e2e server, has no import.meta.resolve), then its ESM build beside the CommonJS one.
+ */
+function tsxEsmApi(): string {
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
+}
+
 function checkerThread(): CheckerThread {
   if (worker) return worker;
   const compiled = import.meta.url.endsWith('.js');
@@ -65,7 +76,7 @@ function checkerThread(): CheckerThread {
   const thread = compiled
     ? new Worker(file)
     : new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+        `import(${JSON.stringify(tsxEsmApi())})` +
           `.then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })`,
         { eval: true },
       );

@@ -49,9 +49,10 @@ export async function consumePasswordToken(
     where: { tokenHash: sha256Hex(token) },
     include: { user: { select: { email: true, name: true } } },
   });
+  // Unknown: mistyped or cut short, or deleted (replaced by a newer link, or the account was disabled).
   if (!row)
     throw tokenError(
-      'This set-password link is not valid; check it was copied whole, or ask an admin for a new one',
+      'This link is no longer valid: it may have been used already, replaced by a newer one, or cancelled. Check it was copied whole, or ask an admin for a new one.',
     );
   if (row.usedAt)
     throw tokenError('This set-password link has already been used; ask an admin for a new one');
