@@ -16,6 +16,16 @@ export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<strin
   });
 }
 
+/** Read from package.json's start script, so the bench runs the server exactly as npm start does. */
+const PRODUCTION_NODE_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) server\/dist\/src\/main\.js/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error('package.json: the start script does not run server/dist/src/main.js');
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+})();
+
 export interface AppServer {
   url: string;
   child: ChildProcess;
@@ -34,7 +44,8 @@ export async function startAppServer(
 ): Promise<AppServer> {
   const entry = path.join(root, 'server/dist/src/main.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [entry], {
+  // The flags npm start and the Docker image give (docs/performance.md, "Memory").
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, entry], {
     cwd: root,
     env: {
       ...process.env,

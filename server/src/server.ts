@@ -22,10 +22,17 @@ const compiledChild = import.meta.url.endsWith('.js')
   ? fileURLToPath(new URL('./modules/import/load-bundle.child.js', import.meta.url))
   : undefined;
 
-function loadInChildProcess(entry: string, log: (line: string) => void): Promise<void> {
+function loadInChildProcess(
+  entry: string,
+  env: { DATABASE_URL: string; PGLITE_DIR: string },
+  log: (line: string) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // The IPC channel is how the child notices this process is gone (killed mid-load) and stops.
-    const child = spawn(process.execPath, [entry], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, [entry], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      env: { ...process.env, ...env },
+    });
     readline.createInterface({ input: child.stdout! }).on('line', log);
     child.once('error', reject);
     child.once('exit', (code, signal) =>
@@ -55,32 +62,43 @@ export async function startServer(
       ? 'Database: PostgreSQL server (DATABASE_URL)'
       : `Database: embedded PGlite in ${path.relative(process.cwd(), config.pgliteDir) || '.'}`,
   );
-  const prepare = async (target: Database) => {
+  // Migrations, then the data bundle if the database is empty. Compiled (npm start, the image), the load
+  // runs in a child process (load-bundle.child.ts): it parses and sends tens of megabytes, and a Node
+  // process keeps most of the memory it has once grown to. From source (tests, npm run dev) it runs here.
+  const migrateAndCheck = async (target: Database) => {
     const { applied } = await migrate(target, { dir: defaultMigrationsDir(config.repoRoot), log });
     if (applied.length === 0) log('Migrations: up to date');
-    if (dbOptions.kind === 'postgres' && compiledChild && (await target.prisma.constituency.count()) === 0) {
-      await loadInChildProcess(compiledChild, log);
-      return;
-    }
-    await ensureDataLoaded(target, { bundlePath: defaultBundlePath(config.repoRoot), log });
+    return (await target.prisma.constituency.count()) === 0;
   };
-  // On a PostgreSQL server, migrating (and, compiled, loading the data: see load-bundle.child.ts) happen
-  // on a connection pool of their own, closed before the app opens its pool. PGlite is one handle in this
-  // process, so it is opened once and loaded here.
+  const loadHere = (target: Database) =>
+    ensureDataLoaded(target, { bundlePath: defaultBundlePath(config.repoRoot), log });
+  const childEnv = { DATABASE_URL: config.databaseUrl ?? '', PGLITE_DIR: config.pgliteDir };
+  let db: Database;
   if (dbOptions.kind === 'postgres') {
+    // On a server, the start-up work uses a pool of its own, closed before the app opens its pool.
     const setup = await openDatabase(dbOptions);
     try {
-      await prepare(setup);
+      if (await migrateAndCheck(setup)) {
+        if (compiledChild) await loadInChildProcess(compiledChild, childEnv, log);
+        else await loadHere(setup);
+      }
     } finally {
       await setup.close();
     }
-  }
-  const db = await openDatabase(dbOptions);
-  if (dbOptions.kind !== 'postgres') {
+    db = await openDatabase(dbOptions);
+  } else {
+    // PGlite belongs to one process at a time (db/pglite-lock.ts): closed while the child loads it.
+    db = await openDatabase(dbOptions);
     try {
-      await prepare(db);
+      if (await migrateAndCheck(db)) {
+        if (compiledChild) {
+          await db.close();
+          await loadInChildProcess(compiledChild, childEnv, log);
+          db = await openDatabase(dbOptions);
+        } else await loadHere(db);
+      }
     } catch (error) {
-      await db.close();
+      await db.close().catch(() => {});
       throw error;
     }
   }

@@ -39,7 +39,13 @@ describe('docker-compose.yml', () => {
     // The image runs the compiled entry point of server/src/main.ts (server/tsconfig.build.json), no tsx.
     const entry = text.match(/CMD \[(.+)\]/)![1]!;
     const command = JSON.parse(`[${entry}]`) as string[];
-    expect(command).toEqual(['node', 'server/dist/src/main.js']);
+    // With the same node flags as npm start (package.json), so both run the server alike.
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const start = pkg.scripts.start!.replace(/^(\w+=\S+ )*/, '').split(/\s+/);
+    expect(command).toEqual(start);
+    expect(command.at(-1)).toBe('server/dist/src/main.js');
     expect(fs.existsSync(path.join(repoRoot, 'server/src/main.ts'))).toBe(true);
     // Production dependencies only in the image (production.int.test.ts installs and runs it that way).
     const lastStage = text.slice(text.lastIndexOf('\nFROM '));

@@ -31,13 +31,29 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
  * The Dockerfile's last stage: files copied from the context before the install, the `npm ci` arguments,
  * and the files copied from the build stage (which `npm run build` made here).
  */
-function finalStage(): { copies: [string, string][]; npmCi: string[]; built: [string, string][] } {
+interface Stage {
+  copies: [string, string][];
+  npmCi: string[];
+  built: [string, string][];
+  /** CMD without its leading "node": the arguments for process.execPath. */
+  command: string[];
+  /** The stage's ENV settings. */
+  env: Record<string, string>;
+}
+
+function finalStage(): Stage {
   const dockerfile = fs.readFileSync(path.join(repoRoot, 'server/Dockerfile'), 'utf8');
   const last = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
   const copies: [string, string][] = [];
   const built: [string, string][] = [];
   let npmCi: string[] | undefined;
+  let command: string[] | undefined;
+  const env: Record<string, string> = {};
   for (const line of last.split('\n')) {
+    const cmd = line.match(/^CMD (\[.*\])$/);
+    if (cmd) command = (JSON.parse(cmd[1]!) as string[]).slice(1);
+    const setting = line.match(/^ENV (\w+)=(\S+)$/);
+    if (setting) env[setting[1]!] = setting[2]!;
     const fromBuild = line.match(/^COPY --from=build \/app\/(\S+) (\S+)$/);
     if (fromBuild) built.push([fromBuild[1]!, fromBuild[2]!]);
     const copy = line.match(/^COPY ([^-].*)$/);
@@ -50,7 +66,8 @@ function finalStage(): { copies: [string, string][]; npmCi: string[]; built: [st
     if (install) npmCi = install[1]!.split(/\s+/);
   }
   if (!npmCi) throw new Error('server/Dockerfile: no RUN npm ci in the last stage');
-  return { copies, npmCi, built };
+  if (!command) throw new Error('server/Dockerfile: no CMD in the last stage');
+  return { copies, npmCi, built, command, env };
 }
 
 function waitForReady(child: ChildProcess, output: string[]): Promise<string> {
@@ -72,12 +89,13 @@ describe('the production build (what the Docker image runs)', () => {
   let env: NodeJS.ProcessEnv;
   let server: ChildProcess | undefined;
   let url: string;
+  let stage: Stage;
   const output: string[] = [];
 
   beforeAll(async () => {
     run(process.execPath, [path.join(repoRoot, 'server/scripts/build.mjs')], repoRoot);
     app = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-production-'));
-    const stage = finalStage();
+    stage = finalStage();
     for (const [from, to] of stage.copies) {
       fs.mkdirSync(path.dirname(path.join(app, to)), { recursive: true });
       fs.cpSync(path.join(repoRoot, from), path.join(app, to), { recursive: true });
@@ -93,6 +111,7 @@ describe('the production build (what the Docker image runs)', () => {
     db = process.env.TEST_DB === 'postgres' ? await openTestDatabase({ empty: true }) : undefined;
     env = {
       PATH: process.env.PATH,
+      ...stage.env,
       NODE_ENV: 'production',
       APP_URL: 'http://localhost:3000',
       HOST: '127.0.0.1',
@@ -101,7 +120,7 @@ describe('the production build (what the Docker image runs)', () => {
       LOG_LEVEL: 'warn',
       ...(db?.url ? { DATABASE_URL: db.url } : { PGLITE_DIR: path.join(app, '.data/pglite') }),
     };
-    server = spawn(process.execPath, ['server/dist/src/main.js'], { cwd: app, env });
+    server = spawn(process.execPath, stage.command, { cwd: app, env });
     url = await waitForReady(server, output);
   }, 600_000);
 
@@ -129,7 +148,7 @@ describe('the production build (what the Docker image runs)', () => {
 
   it('runs the compiled server, not TypeScript', () => {
     const dockerfile = fs.readFileSync(path.join(repoRoot, 'server/Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/^CMD \["node", "server\/dist\/src\/main\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", (".+", )*"server\/dist\/src\/main\.js"\]$/m);
     expect(fs.existsSync(path.join(app, 'server/src'))).toBe(false);
   });
 
@@ -174,7 +193,7 @@ describe('the production build (what the Docker image runs)', () => {
     expect(status, cliOutput).toBe(0);
     if (!db) {
       output.length = 0;
-      server = spawn(process.execPath, ['server/dist/src/main.js'], { cwd: app, env });
+      server = spawn(process.execPath, stage.command, { cwd: app, env });
       url = await waitForReady(server, output);
     }
     const signIn = await fetch(`${url}/api/auth/sign-in`, {

@@ -1,8 +1,8 @@
 // The first start's data load, run by the compiled server in a process of its own (server.ts): loading the
 // bundle parses and sends tens of megabytes, and a Node process keeps most of the memory it has once grown
 // to, so the server would stay about 70 MB larger for its whole life. Here that memory goes when this
-// process exits. Reads the same configuration (DATABASE_URL) as the server that spawned it; prints its
-// progress on stdout; exits 0 when the data is in (or was already there).
+// process exits. Reads the database the server hands it (DATABASE_URL or PGLITE_DIR; the server has closed
+// an embedded one meanwhile); prints its progress on stdout; exits 0 when the data is in (or already was).
 import { loadConfig } from '../../config.ts';
 import { databaseOptionsFromConfig, openDatabase } from '../../db/database.ts';
 import { defaultBundlePath } from './bundle.ts';
@@ -10,7 +10,8 @@ import { ensureDataLoaded } from './ensure-data.ts';
 
 // The server that started this load has gone (killed, or stopped during its start): stop too. The load is
 // one transaction, so stopping mid-way leaves nothing half-written; the next start loads again.
-process.on('disconnect', () => process.exit(1));
+const parentGone = () => process.exit(1);
+process.on('disconnect', parentGone);
 process.stdout.on('error', () => process.exit(1));
 
 const config = loadConfig();
@@ -25,5 +26,6 @@ try {
   process.exitCode = 1;
 } finally {
   await db.close();
+  process.off('disconnect', parentGone);
   process.disconnect?.();
 }
