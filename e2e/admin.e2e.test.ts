@@ -11,13 +11,27 @@ describe('the admin page', () => {
   const seatMap = useSeatMapPage();
   const users = inject('e2eUsers');
 
-  it('creates a user, gives and revokes a regional role, and issues a set-password link', async () => {
+  /** Signs the e2e admin in on /admin and waits for the page. */
+  async function openAsAdmin() {
     const admin = userWithRole(users, 'admin');
     const signIn = await new SignInPage(seatMap().page).open('/admin');
     await signIn.signIn(admin.email, admin.password);
     await signIn.dialog.waitFor({ state: 'hidden' });
     const page = new AdminPage(seatMap().page);
     await page.heading.waitFor();
+    return { admin, page };
+  }
+
+  /** Creates a user with a unique email through the page and waits for their panel; returns the email. */
+  async function withNewUser(page: AdminPage, name: string, prefix: string): Promise<string> {
+    const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
+    await page.createUser(name, email);
+    await page.panel.getByRole('heading', { name }).waitFor();
+    return email;
+  }
+
+  it('creates a user, gives and revokes a regional role, and issues a set-password link', async () => {
+    const { page } = await openAsAdmin();
 
     const email = `new-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
     await page.createUser('Nia Newcomer', email);
@@ -71,16 +85,9 @@ describe('the admin page', () => {
   });
 
   it('disables a user, who shows as disabled in the list, and enables them again', async () => {
-    const admin = userWithRole(users, 'admin');
-    const signIn = await new SignInPage(seatMap().page).open('/admin');
-    await signIn.signIn(admin.email, admin.password);
-    await signIn.dialog.waitFor({ state: 'hidden' });
-    const page = new AdminPage(seatMap().page);
-    await page.heading.waitFor();
+    const { page } = await openAsAdmin();
 
-    const email = `leaver-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
-    await page.createUser('Lee Leaver', email);
-    await page.panel.getByRole('heading', { name: 'Lee Leaver' }).waitFor();
+    const email = await withNewUser(page, 'Lee Leaver', 'leaver');
     expect(await page.userRow(email).textContent()).not.toContain('Disabled');
 
     // A reason is required: the dialog says so in place and stays open.
@@ -124,15 +131,8 @@ describe('the admin page', () => {
   });
 
   it('counts the reason, wraps a long one at 360 px, says "Account disabled" and offers no link', async () => {
-    const admin = userWithRole(users, 'admin');
-    const signIn = await new SignInPage(seatMap().page).open('/admin');
-    await signIn.signIn(admin.email, admin.password);
-    await signIn.dialog.waitFor({ state: 'hidden' });
-    const page = new AdminPage(seatMap().page);
-    await page.heading.waitFor();
-    const email = `long-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
-    await page.createUser('Lou Longreason', email);
-    await page.panel.getByRole('heading', { name: 'Lou Longreason' }).waitFor();
+    const { page } = await openAsAdmin();
+    await withNewUser(page, 'Lou Longreason', 'long');
 
     // The limit is said up front, with a count that follows the typing, both read out with the field.
     await page.disableButton.click();
@@ -175,15 +175,8 @@ describe('the admin page', () => {
   });
 
   it('tells the admin when someone else changed the account first, and drops messages gone stale', async () => {
-    const admin = userWithRole(users, 'admin');
-    const signIn = await new SignInPage(seatMap().page).open('/admin');
-    await signIn.signIn(admin.email, admin.password);
-    await signIn.dialog.waitFor({ state: 'hidden' });
-    const page = new AdminPage(seatMap().page);
-    await page.heading.waitFor();
-    const email = `stale-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.groundwork.test`;
-    await page.createUser('Sam Stale', email);
-    await page.panel.getByRole('heading', { name: 'Sam Stale' }).waitFor();
+    const { page } = await openAsAdmin();
+    const email = await withNewUser(page, 'Sam Stale', 'stale');
     const conflict = page.panel.locator('.admin-note--conflict');
 
     // Another admin disables the account while this panel still shows it active: disabling answers 409.
@@ -261,12 +254,7 @@ describe('the admin page', () => {
   });
 
   it('exports the users list as a download, recorded with its purpose', async () => {
-    const admin = userWithRole(users, 'admin');
-    const signIn = await new SignInPage(seatMap().page).open('/admin');
-    await signIn.signIn(admin.email, admin.password);
-    await signIn.dialog.waitFor({ state: 'hidden' });
-    const page = new AdminPage(seatMap().page);
-    await page.heading.waitFor();
+    const { admin, page } = await openAsAdmin();
 
     const purpose = `E2E: check the officers before the AGM ${Date.now()}`;
     const { name, text } = await page.exportUsers(purpose);
@@ -283,12 +271,7 @@ describe('the admin page', () => {
   });
 
   it('keeps the last admin: revoking their own admin role is refused with the reason', async () => {
-    const admin = userWithRole(users, 'admin');
-    const signIn = await new SignInPage(seatMap().page).open('/admin');
-    await signIn.signIn(admin.email, admin.password);
-    await signIn.dialog.waitFor({ state: 'hidden' });
-    const page = new AdminPage(seatMap().page);
-    await page.heading.waitFor();
+    const { admin, page } = await openAsAdmin();
 
     await page.openUser(admin.email, admin.name);
     await page
