@@ -1,19 +1,16 @@
 // npm run bench:memory (and part of npm run bench) — the production server's memory on PostgreSQL, as the
 // issue-7 targets are stated: resident set size idle after start, and at its peak under load. The server is
 // the compiled one `npm start` and the Docker image run, in a child process; RSS is read from /proc.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../server/src/config.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
+import { load, loadDistinct, SECONDS, WRK, type Run } from './load.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 5);
-const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => fs.existsSync(p));
 
 export const MEMORY_TARGETS = { idleMb: 200, loadMb: 300 };
 
@@ -24,31 +21,6 @@ function status(pid: number): { rss: number; peak: number } {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** 50 connections on one URL for SECONDS (wrk when installed; autocannon otherwise). */
-async function hammer(url: string, headers: Record<string, string>): Promise<number> {
-  if (WRK) {
-    const args = ['-t1', '-c50', `-d${SECONDS}s`];
-    for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
-    const out = execFileSync(WRK, [...args, url], { encoding: 'utf8' });
-    return Number(out.match(/Requests\/sec:\s+([\d.]+)/)![1]);
-  }
-  const result = await autocannon({ url, connections: 50, duration: SECONDS, headers });
-  return result.requests.average;
-}
-
-/** 50 connections, a different URL every request (nothing is replayed; the replay store fills up). */
-async function hammerDistinct(base: string, pathFor: (i: number) => string): Promise<number> {
-  let n = 0;
-  const result = await autocannon({
-    url: base,
-    connections: 50,
-    duration: SECONDS,
-    headers: { 'accept-encoding': 'gzip' },
-    requests: [{ setupRequest: (req) => ({ ...req, path: pathFor(n++) }) }],
-  });
-  return result.requests.average;
-}
 
 /**
  * Starts the server twice on a new PostgreSQL database (the first start migrates and loads the data
@@ -97,16 +69,16 @@ export async function benchMemory(
         items: { code: string }[];
       }
     ).items.map((s) => s.code);
-    const steps: [string, () => Promise<number>][] = [
-      ['seat list, gzip', () => hammer(`${base}/api/seats?boundarySet=2024`, { 'accept-encoding': 'gzip' })],
-      ['seat list, uncompressed', () => hammer(`${base}/api/seats?boundarySet=2024`, {})],
-      ['boundaries 2024', () => hammer(`${base}/api/geo/2024`, { 'accept-encoding': 'gzip' })],
-      ['boundaries 2010', () => hammer(`${base}/api/geo/2010`, { 'accept-encoding': 'gzip' })],
-      ['hex map', () => hammer(`${base}/api/hex/2024`, { 'accept-encoding': 'gzip' })],
+    const steps: [string, () => Promise<Run>][] = [
+      ['seat list, gzip', () => load(`${base}/api/seats?boundarySet=2024`, { 'accept-encoding': 'gzip' })],
+      ['seat list, uncompressed', () => load(`${base}/api/seats?boundarySet=2024`, {})],
+      ['boundaries 2024', () => load(`${base}/api/geo/2024`, { 'accept-encoding': 'gzip' })],
+      ['boundaries 2010', () => load(`${base}/api/geo/2010`, { 'accept-encoding': 'gzip' })],
+      ['hex map', () => load(`${base}/api/hex/2024`, { 'accept-encoding': 'gzip' })],
       [
         'a different seat-list page every request',
         () =>
-          hammerDistinct(
+          loadDistinct(
             base,
             (i) =>
               `/api/seats?boundarySet=2024&limit=50&offset=${i % 600}&maxSwing=${Math.floor(i / 600) % 100}`,
@@ -114,12 +86,12 @@ export async function benchMemory(
       ],
       [
         'a different seat every request',
-        () => hammerDistinct(base, (i) => `/api/seats/2024/${seats[i % seats.length]}`),
+        () => loadDistinct(base, (i) => `/api/seats/2024/${seats[i % seats.length]}`),
       ],
     ];
     const during: string[] = [];
     for (const [label, step] of steps) {
-      const rps = await step();
+      const { rps } = await step();
       during.push(`${label} ${rps.toFixed(0)} req/s → ${status(pid).rss.toFixed(0)} MB`);
     }
     const after = status(pid);

@@ -1,12 +1,11 @@
 // npm run bench — prints the figures recorded in docs/performance.md. Servers run in child processes so the
 // load generator (autocannon, in this process) does not share their event loop.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase, type DatabaseOptions } from '../server/src/db/database.ts';
@@ -16,11 +15,11 @@ import { loadDataset } from '../server/src/modules/import/load.ts';
 import { readOfficialFiles } from '../server/src/modules/import/official.ts';
 import { startAppServer, waitForLine } from './app-server.ts';
 import { benchMapDraw } from './map-draw.ts';
+import { GENERATOR, load, loadDistinct, SECONDS, type Run } from './load.ts';
 import { benchMemory } from './memory.ts';
 
 const config = loadConfig({});
 const root = config.repoRoot;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const pgUrl =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -63,40 +62,11 @@ function peakRssMb(pid: number): number {
   return Number(status.match(/VmHWM:\s+(\d+) kB/)![1]) / 1024;
 }
 
-const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => fs.existsSync(p));
-const GENERATOR = WRK
-  ? 'wrk (1 thread)'
-  : 'autocannon (wrk not installed: its JS parser saturates near 50 MB/s)';
-
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-type Run = { rps: number; p99: number; errors: number };
 
 /** The run with the median requests per second (its own p99 with it). */
 function median<T extends { rps: number }>(runs: T[]): T {
   return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
-}
-
-/** 50 connections for SECONDS; requests per second and p99 latency in ms. */
-async function load(url: string, headers: Record<string, string> = {}) {
-  if (WRK) {
-    const args = [
-      '-t1',
-      '-c50',
-      `-d${SECONDS}s`,
-      '--latency',
-      ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
-      url,
-    ];
-    const out = execFileSync(WRK, args, { encoding: 'utf8' });
-    const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)![1]);
-    const [, value, unit] = out.match(/99%\s+([\d.]+)(us|ms|s)/)!;
-    const p99 = Number(value) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[unit!]!;
-    const errors = Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0);
-    return { rps, p99: Math.round(p99 * 10) / 10, errors };
-  }
-  const result = await autocannon({ url, connections: 50, duration: SECONDS, pipelining: 1, headers });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
 async function timeImport(label: string, options: DatabaseOptions, source: 'bundle' | 'files') {
@@ -200,31 +170,16 @@ async function main() {
         bare.stop();
       }
     }
-    // A different page every request, so none is ever cached. autocannon (not wrk) here: wrk's latency
-    // figures are not consistent with its own request counts when a Lua script builds the requests.
+    // A different page every request, so none is ever cached: 600 offsets × 100 swing bands, far more
+    // distinct URLs than the 32 MB replay holds, so each request goes through Express (with 600 alone,
+    // every URL was replayed after the first lap).
     {
-      let n = 0;
-      const result = await autocannon({
-        url: base,
-        connections: 50,
-        duration: SECONDS,
-        headers: { 'accept-encoding': 'gzip' },
-        requests: [
-          {
-            // 600 offsets × 100 swing bands: far more distinct URLs than the 32 MB replay holds, so each
-            // request goes through Express (with 600 alone, every URL was replayed after the first lap).
-            setupRequest: (req) => {
-              const i = n++;
-              return {
-                ...req,
-                path: `/api/seats?boundarySet=2024&limit=50&offset=${i % 600}&maxSwing=${Math.floor(i / 600) % 100}`,
-              };
-            },
-          },
-        ],
-      });
+      const result = await loadDistinct(
+        base,
+        (i) => `/api/seats?boundarySet=2024&limit=50&offset=${i % 600}&maxSwing=${Math.floor(i / 600) % 100}`,
+      );
       report(
-        `| seats list, a different 50-seat page every request (never cached: Express, zod, filter, serialise) | ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms (autocannon) |`,
+        `| seats list, a different 50-seat page every request (never cached: Express, zod, filter, serialise) | ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms (autocannon) |`,
       );
     }
     report(

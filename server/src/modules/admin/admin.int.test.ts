@@ -47,6 +47,15 @@ const activeAdminGrants = () =>
     },
   });
 
+/** How many connections to this test's database are waiting for a lock (PostgreSQL only). */
+async function lockWaiters(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return rows[0]!.n;
+}
+
 const revoke = (by: Person, grantId: number) => t.api.delete(`/api/admin/grants/${grantId}`).set(by.headers);
 
 function expectLastAdminRefusal(res: {
@@ -202,18 +211,7 @@ describe('the last admin', () => {
         await other.query('UPDATE role_grant SET revoked_at = now() WHERE id = $1', [b!.grantId]);
         const pending = revoke(a!, a!.grantId).then((res) => res);
         // A's revocation must wait for that transaction rather than count B, who is on the way out.
-        await expect
-          .poll(
-            async () =>
-              (
-                await other.query<{ n: number }>(
-                  `SELECT count(*)::int AS n FROM pg_stat_activity
-                   WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-                )
-              ).rows[0]!.n,
-            { timeout: 10_000, interval: 50 },
-          )
-          .toBe(1);
+        await expect.poll(() => lockWaiters(other), { timeout: 10_000, interval: 50 }).toBe(1);
         await other.query('COMMIT');
         expectLastAdminRefusal(await pending);
         expect(await activeAdminGrants()).toBe(1);
@@ -477,18 +475,7 @@ describe('disabling the last admin', () => {
         ]);
         const vb = (await t.db.prisma.user.findUniqueOrThrow({ where: { id: b!.userId } })).version;
         const pending = disable(a!, b!.userId, vb).then((res) => res);
-        await expect
-          .poll(
-            async () =>
-              (
-                await other.query<{ n: number }>(
-                  `SELECT count(*)::int AS n FROM pg_stat_activity
-                   WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-                )
-              ).rows[0]!.n,
-            { timeout: 10_000, interval: 50 },
-          )
-          .toBe(1);
+        await expect.poll(() => lockWaiters(other), { timeout: 10_000, interval: 50 }).toBe(1);
         await other.query('COMMIT');
         expectLastAdminRefusal(await pending);
         expect(await activeAdminGrants()).toBe(1);

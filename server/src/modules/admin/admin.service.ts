@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isActive } from '../access/policy.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
+import { revokeUserSessions } from '../auth/sessions.ts';
 import type {
   TAdminUser,
   TCreateGrantRequest,
@@ -253,7 +254,7 @@ export class AdminService {
         if (updated.count !== 1) throw STALE;
         if (disable) {
           // Every session at once, in the change's transaction (resolveSession would also refuse them).
-          await tx.session.deleteMany({ where: { userId } });
+          await revokeUserSessions(tx, userId);
           await tx.passwordToken.deleteMany({ where: { userId, usedAt: null } });
         }
         await recordChange(tx, {

@@ -208,21 +208,6 @@ export async function markSignInSucceeded(prisma: PrismaClient, attempt: { id: n
   await prisma.loginAttempt.updateMany({ where: { id: attempt.id }, data: { succeeded: true } });
 }
 
-export async function recordSignInAttempt(
-  prisma: PrismaClient,
-  attempt: { email: string; ip: string; succeeded: boolean },
-  now: Date = new Date(),
-): Promise<void> {
-  await prisma.loginAttempt.create({
-    data: {
-      email: attempt.email.slice(0, 320),
-      ip: addressKey(attempt.ip),
-      succeeded: attempt.succeeded,
-      at: now,
-    },
-  });
-}
-
 /** Housekeeping: attempts older than the window no longer count. */
 export async function purgeOldSignInAttempts(
   prisma: PrismaClient,

@@ -146,7 +146,7 @@ export async function revokeSession(prisma: PrismaClient, sessionId: number): Pr
 
 /** Ends every session of a user (but the one in use, when given); returns how many ended. */
 export async function revokeUserSessions(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, 'session'>, // a transaction client too
   userId: number,
   exceptSessionId?: number,
 ): Promise<number> {
