@@ -21,6 +21,10 @@ import { clpRoutes } from './modules/clps/clps.routes.ts';
 import { exportRoutes } from './modules/exports/exports.routes.ts';
 import { geoRoutes } from './modules/geo/geo.routes.ts';
 import { historyRoutes } from './modules/history/history.routes.ts';
+import { activityRoutes } from './modules/pilots/activities.routes.ts';
+import { pilotBoardRoutes } from './modules/pilots/boards.routes.ts';
+import { partnerRoutes } from './modules/pilots/partners.routes.ts';
+import { pilotRoutes } from './modules/pilots/pilots.routes.ts';
 import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { openApiDocument } from './modules/openapi/openapi.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -136,6 +140,10 @@ export function createApp({
     ...clpRoutes({ prisma: db.prisma }),
     ...exportRoutes({ prisma: db.prisma }),
     ...adminRoutes({ prisma: db.prisma }),
+    ...pilotRoutes({ prisma: db.prisma, seatDataChanged }),
+    ...partnerRoutes({ prisma: db.prisma, seatDataChanged }),
+    ...activityRoutes({ prisma: db.prisma, seatDataChanged }),
+    ...pilotBoardRoutes({ prisma: db.prisma, seatDataChanged }),
   ];
   // The description lists itself too, so it is built from the finished table on first request.
   let openapi: object | undefined;

@@ -18,6 +18,10 @@ const SetPasswordPage = lazy(() =>
   import('../features/auth/SetPasswordPage.tsx').then((m) => ({ default: m.SetPasswordPage })),
 );
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
+const MyPilotsPage = lazy(() => import('../features/pilots/MyPilotsPage.tsx'));
+const NewPilotPage = lazy(() => import('../features/pilots/NewPilotPage.tsx'));
+const PilotPage = lazy(() => import('../features/pilots/PilotPage.tsx'));
+const PilotBoardPage = lazy(() => import('../features/pilot-boards/PilotBoardPage.tsx'));
 
 // Pages chosen by path once at load (the server serves index.html for all of them); no router needed yet.
 const PAGES = {
@@ -35,12 +39,33 @@ const PAGES = {
     subtitle: 'Seat targets by tier',
   },
   admin: { skip: 'Skip to users', skipTo: 'main', title: 'Admin', subtitle: 'Users, roles and exports' },
+  pilots: {
+    skip: 'Skip to the pilots',
+    skipTo: 'main',
+    title: 'Pilots',
+    subtitle: 'Community-organising pilots',
+  },
+  pilotNew: { skip: 'Skip to the form', skipTo: 'main', title: 'New pilot', subtitle: 'Start a pilot' },
+  pilot: {
+    skip: 'Skip to the pilot',
+    skipTo: 'main',
+    title: 'Pilot',
+    subtitle: 'Activity, partners and outcome',
+  },
+  pilotBoard: {
+    skip: 'Skip to the board',
+    skipTo: 'main',
+    title: 'Pilot board',
+    subtitle: 'Pilots against the regional goal',
+  },
   notFound: { skip: 'Skip to the content', skipTo: 'main', title: 'Page not found', subtitle: '' },
 } as const;
 
 const NAV: { page: PageId; href: string; label: string }[] = [
   { page: 'seats', href: '/', label: 'Seat map' },
   { page: 'board', href: '/board', label: 'Regional board' },
+  { page: 'pilots', href: '/pilots', label: 'Pilots' },
+  { page: 'pilotBoard', href: '/pilots/board', label: 'Pilot board' },
   { page: 'admin', href: '/admin', label: 'Admin' },
 ];
 
@@ -94,6 +119,14 @@ export function App() {
               <RegionalBoard />
             ) : page === 'admin' ? (
               <AdminPage />
+            ) : page === 'pilots' ? (
+              <MyPilotsPage />
+            ) : page === 'pilotNew' ? (
+              <NewPilotPage />
+            ) : page === 'pilot' ? (
+              <PilotPage />
+            ) : page === 'pilotBoard' ? (
+              <PilotBoardPage />
             ) : page === 'notFound' ? (
               <NotFoundPage />
             ) : (

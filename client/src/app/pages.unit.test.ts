@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFor } from './pages.ts';
+import { pageFor, pilotIdFromPath } from './pages.ts';
 
 describe('choosing the page from the path', () => {
   it('agrees with the server on trailing slashes: // is the map, /board/ the board', () => {
@@ -11,5 +11,16 @@ describe('choosing the page from the path', () => {
     expect(pageFor('/set-password')).toBe('setPassword');
     expect(pageFor('/boards')).toBe('notFound');
     expect(pageFor('/no/such/page')).toBe('notFound');
+  });
+
+  it('knows the pilot pages, and a pilot page only by a plain id', () => {
+    expect(pageFor('/pilots')).toBe('pilots');
+    expect(pageFor('/pilots/new')).toBe('pilotNew');
+    expect(pageFor('/pilots/board/')).toBe('pilotBoard');
+    expect(pageFor('/pilots/12')).toBe('pilot');
+    expect(pageFor('/pilots/012')).toBe('notFound');
+    expect(pageFor('/pilots/12/x')).toBe('notFound');
+    expect(pilotIdFromPath('/pilots/12/')).toBe(12);
+    expect(pilotIdFromPath('/pilots/new')).toBeUndefined();
   });
 });

@@ -8,3 +8,5 @@ export * from './auth.ts';
 export * from './admin.ts';
 export * from './exports.ts';
 export * from './clps.ts';
+export * from './pilots.ts';
+export * from './pages.ts';

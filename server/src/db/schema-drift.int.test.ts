@@ -75,6 +75,8 @@ function expectedType(f: DmmfField): string {
       return `numeric(${args[0]},${args[1]})`;
     case 'Char':
       return `character(${args[0]})`;
+    case 'Uuid':
+      return 'uuid';
     case undefined:
       break;
     default:
@@ -97,6 +99,8 @@ function expectedType(f: DmmfField): string {
 
 function expectedDefault(f: DmmfField): string | null {
   if (!f.hasDefaultValue) return null;
+  // Prisma writes a scalar list's empty default as an empty array of the element type.
+  if (f.isList && Array.isArray(f.default) && f.default.length === 0) return `ARRAY[]::${expectedType(f)}[]`;
   const d = f.default as { name?: string } | string | number | boolean;
   if (typeof d === 'object' && d?.name === 'autoincrement') return 'nextval';
   if (typeof d === 'object' && d?.name === 'now') return 'CURRENT_TIMESTAMP';
@@ -157,7 +161,10 @@ describe('the migrated database matches prisma/schema.prisma', () => {
           .filter((f) => f.kind !== 'object')
           .map((f) => [
             f.dbName ?? f.name,
-            { type: expectedType(f), notNull: f.isRequired, def: expectedDefault(f) },
+            // Prisma makes scalar-list columns nullable ("text[]") whatever the schema says.
+            f.isList
+              ? { type: `${expectedType(f)}[]`, notNull: false, def: expectedDefault(f) }
+              : { type: expectedType(f), notNull: f.isRequired, def: expectedDefault(f) },
           ]),
       );
       expect(actual).toEqual(expected);

@@ -12,6 +12,7 @@ import {
   ELECTION_BOUNDARY_SET,
   ELECTIONS,
   SEAT_SORTS,
+  pageFor,
   TARGET_LAYER_SORTS,
   type TBoundarySet,
 } from '../contracts/index.ts';
@@ -26,8 +27,6 @@ const SORT = new RegExp(`^-?(${SEAT_SORTS.join('|')})$`);
 // A sort on a seat layer depends on who asks (the client falls back to name when the layer is not theirs):
 // the list is then left for the client to request.
 const LAYER_SORT = new RegExp(`^-?(${TARGET_LAYER_SORTS.join('|')})$`);
-/** The client's pages (client/src/app/App.tsx); any other path gets the page with a 404 status. */
-const PAGES = new Set(['/', '/index.html', '/board', '/admin', '/set-password']);
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
   return values.find((v) => v === raw);
@@ -154,7 +153,7 @@ export function clientPages(clientDist: string): Router {
     // Revalidated on every visit, so a new release is picked up at once. An unknown path is still the app
     // (it shows its not-found page), with the status that tells crawlers and tools it is not a page.
     res.setHeader('Cache-Control', 'no-cache');
-    if (!PAGES.has(req.path.replace(/\/+$/, '') || '/')) res.status(404);
+    if (pageFor(req.path) === 'notFound') res.status(404);
     res.sendFile(index);
   };
   // index.html by its own name is the map page too: never served by express.static with an hour's cache

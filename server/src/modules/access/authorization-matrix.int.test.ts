@@ -7,28 +7,16 @@ import { CSRF_HEADER } from '../auth/auth.middleware.ts';
 import { SESSION_COOKIE } from '../auth/cookies.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createSession } from '../auth/sessions.ts';
+import { activityCases } from '../pilots/activities.matrix.ts';
+import { boardCases } from '../pilots/boards.matrix.ts';
+import { pilotCases } from '../pilots/pilots.matrix.ts';
+import { adminOnly, CALLERS, everyone, signedIn, type Caller, type Case, type MatrixCtx } from './matrix.ts';
 import type { GrantLike, RoleName } from './policy.ts';
 
 const t = useTestApp();
 const PASSWORD = 'correct horse battery staple';
 
-const CALLERS = [
-  'signed out',
-  'member',
-  'organiser',
-  'selection officer',
-  'regional staff',
-  'regional staff, other region',
-  'admin',
-  'admin, grant ended',
-] as const;
-type Caller = (typeof CALLERS)[number];
-
-interface Ctx {
-  clpId: number;
-  userIds: Record<Exclude<Caller, 'signed out'>, number>;
-}
-const ctx = {} as Ctx;
+const ctx = {} as MatrixCtx;
 
 beforeAll(async () => {
   const clp = await t.db.prisma.clp.findFirstOrThrow({ where: { constituency: { code: 'E14001107' } } });
@@ -49,7 +37,7 @@ beforeAll(async () => {
     ['admin', grant('admin')],
     ['admin, grant ended', grant('admin', { endsAt: new Date(Date.now() - 60_000) })],
   ];
-  ctx.userIds = {} as Ctx['userIds'];
+  ctx.userIds = {} as MatrixCtx['userIds'];
   for (const [who, g] of people) {
     const user = await t.db.prisma.user.create({
       data: {
@@ -84,26 +72,6 @@ async function call(caller: Caller, method: string, url: string, body?: unknown)
   return req;
 }
 
-type Expect = (caller: Caller) => number;
-const everyone =
-  (status: number): Expect =>
-  () =>
-    status;
-const signedIn =
-  (status: number): Expect =>
-  (c) =>
-    c === 'signed out' ? 401 : status;
-const adminOnly =
-  (status: number): Expect =>
-  (c) =>
-    c === 'signed out' ? 401 : c === 'admin' ? status : 403;
-
-interface Case {
-  expect: Expect;
-  /** The request to make: URL, and a JSON body for state-changing routes (may prepare data first). */
-  request: () => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
-}
-
 const newUserId = async () =>
   (await t.db.prisma.user.create({ data: { email: `u-${randomUUID()}@matrix.test`, name: 'Someone' } })).id;
 
@@ -111,7 +79,7 @@ const currentVersion = async (code: string) =>
   (await t.db.prisma.seatTarget.findFirst({ where: { constituency: { code, boundarySetCode: '2024' } } }))
     ?.version ?? 0;
 
-const CASES: Record<string, Case> = {
+const CORE_CASES: Record<string, Case> = {
   'GET /api/seats': {
     expect: everyone(200),
     request: () => ({ url: '/api/seats?boundarySet=2024&limit=5' }),
@@ -244,6 +212,15 @@ const CASES: Record<string, Case> = {
       return { url: `/api/admin/grants/${grant.id}` };
     },
   },
+};
+
+// The pilots module keeps its rows beside its routes, one file per part.
+const env = { t, ctx };
+const CASES: Record<string, Case> = {
+  ...CORE_CASES,
+  ...pilotCases(env),
+  ...activityCases(env),
+  ...boardCases(env),
 };
 
 describe('authorization matrix', () => {

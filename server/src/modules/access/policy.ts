@@ -34,6 +34,8 @@ export type Resource =
   /** A record's history: readable by whoever may read the record's details (its sources are in it). */
   | { kind: 'history'; of: 'seat-target'; detailsPublic: boolean }
   | { kind: 'history'; of: 'user' | 'role-grant' }
+  /** A CLP's pilots (the CLP's own officers and members, its region's staff, admins). */
+  | { kind: 'pilots'; clpId: number; regionCode: string }
   /** A dataset of personal data someone wants to export. */
   | { kind: 'personal-data'; dataset: 'users' };
 
@@ -56,6 +58,22 @@ export const ACTIONS = [
   'personal-data:export',
   /** See the record of personal-data exports. */
   'exports:audit',
+  /** Read a CLP's pilots, their partners, activity totals and outcomes (no personal data). */
+  'pilots:read',
+  /** Also see the personal data in them: organisers' names, who logged what, activity notes, comments. */
+  'pilots:read-personal',
+  /** Create and edit a CLP's pilots and log, edit and delete their activities. */
+  'pilots:write',
+  /** Comment on a CLP's pilots. */
+  'pilots:comment',
+  /** See the pilot boards (a region's with `region`, every region's with `national`) and the vote comparison. */
+  'pilots:boards',
+  /** See the seat map's pilot measures (counts per seat, no names). */
+  'pilots:layer',
+  /** Add and edit partner records (trade-union branches, community groups). */
+  'partners:write',
+  /** Merge duplicate partner records. */
+  'partners:merge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -83,6 +101,16 @@ function holds(
 const anywhere = () => true;
 const isAdmin = (p: Principal | undefined, now: Date) => holds(p, 'admin', anywhere, now);
 
+/** Whether `p` holds `role` for this CLP (CLP roles) or its region (regional staff). */
+function inPilotScope(p: Principal | undefined, r: Resource, roles: readonly RoleName[], now: Date): boolean {
+  if (r.kind !== 'pilots') return false;
+  return roles.some((role) =>
+    role === 'regional_staff'
+      ? holds(p, role, (g) => g.regionCode === r.regionCode, now)
+      : holds(p, role, (g) => g.clpId === r.clpId, now),
+  );
+}
+
 /**
  * Rules per action; `resource` is where the action lands (national when omitted). The principal is
  * undefined for someone signed out: only rules that allow the public return true for them.
@@ -101,6 +129,24 @@ const RULES: Record<Action, (p: Principal | undefined, r: Resource, now: Date) =
   'personal-data:export': (p, r, now) =>
     r.kind === 'personal-data' && r.dataset === 'users' && isAdmin(p, now),
   'exports:audit': (p, _r, now) => isAdmin(p, now),
+  // Members (and the CLP's other officers) read their own CLP's pilots; regional staff their region's.
+  'pilots:read': (p, r, now) =>
+    isAdmin(p, now) ||
+    inPilotScope(p, r, ['member', 'organiser', 'selection_officer', 'regional_staff'], now),
+  'pilots:read-personal': (p, r, now) =>
+    isAdmin(p, now) || inPilotScope(p, r, ['organiser', 'regional_staff'], now),
+  // Regional staff comment; they do not edit a CLP's own log.
+  'pilots:write': (p, r, now) => isAdmin(p, now) || inPilotScope(p, r, ['organiser'], now),
+  'pilots:comment': (p, r, now) =>
+    isAdmin(p, now) || inPilotScope(p, r, ['organiser', 'regional_staff'], now),
+  'pilots:boards': (p, r, now) =>
+    isAdmin(p, now) ||
+    (r.kind === 'region' && holds(p, 'regional_staff', (g) => g.regionCode === r.regionCode, now)) ||
+    (r.kind === 'national' && holds(p, 'regional_staff', anywhere, now)),
+  'pilots:layer': (p) => !!p,
+  'partners:write': (p, _r, now) =>
+    isAdmin(p, now) || holds(p, 'organiser', anywhere, now) || holds(p, 'regional_staff', anywhere, now),
+  'partners:merge': (p, _r, now) => isAdmin(p, now),
   'history:read': (p, r, now) =>
     r.kind === 'history' && r.of === 'seat-target' ? !!p || r.detailsPublic : isAdmin(p, now),
 };

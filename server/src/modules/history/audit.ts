@@ -2,7 +2,15 @@
 // transaction as the change, naming each changed field with its value before and after.
 import type { Prisma } from '../../generated/prisma/client.ts';
 
-export type EntityType = 'seat-target' | 'user' | 'role-grant' | 'setting';
+export type EntityType =
+  | 'seat-target'
+  | 'user'
+  | 'role-grant'
+  | 'setting'
+  | 'pilot'
+  | 'pilot-activity'
+  | 'pilot-comment'
+  | 'partner';
 
 export interface FieldChange {
   field: string;

@@ -1,0 +1,6 @@
+// Authorization-matrix rows for this part of the pilots module (see access/matrix.ts).
+import type { Case, MatrixEnv } from '../access/matrix.ts';
+
+export function pilotCases(_env: MatrixEnv): Record<string, Case> {
+  return {};
+}

@@ -1,0 +1,6 @@
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { AnyRoute } from '../../http/route.ts';
+
+export function pilotRoutes(_deps: { prisma: PrismaClient; seatDataChanged: () => void }): AnyRoute[] {
+  return [];
+}
