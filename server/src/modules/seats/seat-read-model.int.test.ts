@@ -52,9 +52,12 @@ describe('the seat read model', () => {
       get(target, prop, receiver) {
         if (prop !== '$queryRaw') return Reflect.get(target, prop, receiver);
         return async (...args: Parameters<PrismaClient['$queryRaw']>) => {
-          checks += 1;
+          // Only the version check counts (and is held): layers may read with $queryRaw too.
+          const sql = args[0] as unknown as readonly string[] | { sql: string };
+          const isCheck = ('sql' in sql ? sql.sql : sql.join('')).includes('FROM seat_data_version');
+          if (isCheck) checks += 1;
           const rows = await target.$queryRaw(...args);
-          if (holding) await new Promise<void>((resolve) => (release = resolve));
+          if (holding && isCheck) await new Promise<void>((resolve) => (release = resolve));
           return rows;
         };
       },

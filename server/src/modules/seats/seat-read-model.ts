@@ -141,11 +141,14 @@ export class SeatReadModel {
     const started = Date.now();
     // Read the version before the data: data newer than its label is re-read at the next check, while
     // the opposite (a label newer than its data) could keep stale data cached under a current version.
-    const [row] = await this.prisma.$queryRaw<{ version: number; import_id: number | null }[]>`
-      SELECT v.version, (SELECT max(id) FROM dataset_import) AS import_id
+    // The database's date is part of the version: a layer may count by date (the pilots layer's activity
+    // in the last 90 days), and what it shows changes at midnight without a write.
+    const [row] = await this.prisma.$queryRaw<{ version: number; import_id: number | null; day: string }[]>`
+      SELECT v.version, (SELECT max(id) FROM dataset_import) AS import_id,
+             to_char(current_date, 'YYYYMMDD') AS day
       FROM seat_data_version v WHERE v.id = 1`;
     const importId = row?.import_id ?? 0;
-    const version = `${importId}.${row?.version ?? 0}`;
+    const version = `${importId}.${row?.version ?? 0}.${row?.day ?? ''}`;
     if (this.current?.version !== version) {
       const base = this.current?.importId === importId ? this.current : await this.build(importId);
       const layers = new Map<LayerId, unknown>();
