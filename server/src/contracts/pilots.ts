@@ -2,7 +2,8 @@
 // activity. Requests and responses of each part live beside it: pilots and partners here, activities in
 // activities.ts, boards and the vote comparison in pilot-boards.ts.
 import { z } from 'zod';
-import { PG_INT_MAX, ZId, ZIdParam, ZRef, ZText } from './common.ts';
+import { PG_INT_MAX, ZId, ZIdParam, ZQueryBoolean, ZQueryInt, ZRef, ZText } from './common.ts';
+import { ZHistoryEntry } from './history.ts';
 
 export const PILOT_CATEGORIES = [
   'local_services',
@@ -248,9 +249,9 @@ function datesInOrder(p: { startsOn: string; endsOn?: string | null | undefined 
     ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'must be on or after the start date' });
 }
 
-export const ZPilotParams = z.object({ id: ZIdParam('a pilot id') });
+export const ZPilotParams = z.object({ id: ZIdParam('a pilot id').meta({ example: '1' }) });
 export const ZPilotTimelinePoint = z.object({
-  /** Monday of the ISO week, YYYY-MM-DD. */
+  /** Monday of the ISO week, YYYY-MM-DD; weeks without activity between the first and last are zeros. */
   week: z.string(),
   ...ZActivityTotals.shape,
 });
@@ -273,3 +274,107 @@ export const ZPilot = ZPilotSummary.extend({
   can: z.object({ edit: z.boolean(), comment: z.boolean(), seePersonal: z.boolean() }),
 });
 export type TPilot = z.infer<typeof ZPilot>;
+
+// ---- Pilot lists, comments, history, organisers, locations ----
+
+const ZRegionCode = z.string().regex(/^[A-Z]\d{8}$/, 'must be an ONS region code such as E12000001');
+
+/** The filters every pilot list shares (the list, its CSV, the map markers). */
+export const ZPilotFilters = z.object({
+  clp: ZIdParam('a CLP id').optional(),
+  seat: z
+    .string()
+    .regex(/^[EWSN]\d{8}$/, 'must be an ONS constituency code such as E14001107')
+    .optional(),
+  region: ZRegionCode.optional(),
+  status: ZPilotStatus.optional(),
+  kind: ZPilotKind.optional(),
+  category: ZPilotCategory.optional(),
+  /** Pilots of CLPs where the caller is an organiser, or whose responsible organiser is the caller. */
+  mine: ZQueryBoolean.optional(),
+  /** Contained in the title or the issue, any case. */
+  q: ZText({ max: 100 }).optional(),
+});
+export type TPilotFilters = z.infer<typeof ZPilotFilters>;
+
+export const ZPilotListQuery = ZPilotFilters.extend({
+  offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
+  limit: ZQueryInt({ min: 1, max: 200, default: 50 }),
+}).strict();
+export type TPilotListQuery = z.infer<typeof ZPilotListQuery>;
+/** The CSV and the map markers take the filters only: every matching pilot. */
+export const ZPilotFiltersQuery = ZPilotFilters.strict();
+
+export const ZPilotListResponse = z.object({ total: z.number().int(), items: z.array(ZPilotSummary) });
+export type TPilotListResponse = z.infer<typeof ZPilotListResponse>;
+
+export const ZPilotComment = z.object({
+  id: z.number().int(),
+  body: z.string(),
+  author: ZPersonRef.nullable(),
+  createdAt: z.string(),
+});
+export type TPilotComment = z.infer<typeof ZPilotComment>;
+export const ZPilotCommentsResponse = z.object({ items: z.array(ZPilotComment) });
+export const ZCreatePilotCommentRequest = z
+  .object({ body: ZText({ min: 1, max: 2000, multiline: true }) })
+  .strict();
+
+/** The pilot's own entries, its activities' and its comments', each naming the record it is about. */
+export const ZPilotHistoryEntry = ZHistoryEntry.extend({
+  entityType: z.enum(['pilot', 'pilot-activity', 'pilot-comment']),
+  entityId: z.string(),
+});
+export const ZPilotHistoryResponse = z.object({ items: z.array(ZPilotHistoryEntry) });
+export type TPilotHistoryEntry = z.infer<typeof ZPilotHistoryEntry>;
+
+export const ZOrganisersResponse = z.object({ items: z.array(ZPersonRef) });
+export const ZClpParams = z.object({ id: ZIdParam('a CLP id').meta({ example: '1' }) });
+
+export const ZPilotLocation = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: ZPilotStatus,
+  kind: ZPilotKind,
+  location: ZLocation,
+  clp: z.object({ id: z.number().int(), name: z.string() }),
+  seat: ZRef,
+});
+export const ZPilotLocationsResponse = z.object({ items: z.array(ZPilotLocation) });
+export type TPilotLocation = z.infer<typeof ZPilotLocation>;
+
+// ---- Partner requests ----
+
+export const ZPartnersQuery = z
+  .object({
+    q: ZText({ max: 100 }).optional(),
+    kind: ZPartnerKind.optional(),
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
+    limit: ZQueryInt({ min: 1, max: 200, default: 50 }),
+  })
+  .strict();
+export const ZPartnersResponse = z.object({ total: z.number().int(), items: z.array(ZPartner) });
+
+const ZPartnerFields = z.object({
+  name: ZText({ min: 2, max: 120 }),
+  kind: ZPartnerKind,
+  /** The union a branch belongs to: required for a union branch, ignored for a community group. */
+  unionName: ZText({ min: 2, max: 120 }).nullable().optional(),
+  /** A role to ask for ("branch secretary"), never a person's name or contact details. */
+  contactRole: ZText({ max: 120 }).nullable().optional(),
+});
+function unionForBranch(
+  p: { kind: TPartnerKind; unionName?: string | null | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (p.kind === 'union_branch' && !p.unionName)
+    ctx.addIssue({ code: 'custom', path: ['unionName'], message: 'is required for a union branch' });
+}
+export const ZCreatePartnerRequest = ZPartnerFields.strict().superRefine(unionForBranch);
+export type TCreatePartnerRequest = z.infer<typeof ZCreatePartnerRequest>;
+export const ZUpdatePartnerRequest = ZPartnerFields.extend({ version: ZVersion })
+  .strict()
+  .superRefine(unionForBranch);
+export type TUpdatePartnerRequest = z.infer<typeof ZUpdatePartnerRequest>;
+export const ZMergePartnerRequest = z.object({ intoId: ZId('a partner id') }).strict();
+export const ZPartnerParams = z.object({ id: ZIdParam('a partner id').meta({ example: '1' }) });
