@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import compression from 'compression';
-import express, { Router, type Request } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
+import { ACTIVITY_IMPORT_MAX_BYTES } from './contracts/index.ts';
 import type { Database } from './db/database.ts';
 import { defaultMigrationsDir } from './db/migrate.ts';
+import { AppError } from './http/app-error.ts';
 import { clientPages } from './http/client-pages.ts';
 import { DatabaseStatus } from './http/database-status.ts';
 import { errorMiddleware, notFoundRoute } from './http/error-middleware.ts';
@@ -31,6 +33,8 @@ import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { SeatReadModel } from './modules/seats/seat-read-model.ts';
 import { seatRoutes } from './modules/seats/seats.router.ts';
 import { SeatsService } from './modules/seats/seats.service.ts';
+
+const IMPORT_PATH = '/api/pilots/:id/activities/import';
 
 export interface AppDeps {
   db: Database;
@@ -111,6 +115,15 @@ export function createApp({
   );
   app.use(compression());
   app.use(express.json({ limit: '100kb' }));
+  // The activity import takes a CSV file, up to 2 MB (every other body is JSON of at most 100 kB).
+  app.use(
+    IMPORT_PATH,
+    express.text({ type: 'text/csv', limit: ACTIVITY_IMPORT_MAX_BYTES }),
+    (error: unknown, _req: Request, _res: Response, next: NextFunction) => {
+      const tooLarge = (error as { type?: string } | null)?.type === 'entity.too.large';
+      next(tooLarge ? new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 2 MB; split it') : error);
+    },
+  );
 
   const sessionLimits = {
     ...DEFAULT_SESSION_LIMITS,

@@ -36,6 +36,11 @@ export interface RouteSpec<
   /** The status of a successful answer (default 200): 201 for a record made, 204 for no body. */
   status?: 200 | 201 | 204;
   /**
+   * A second success with the same body, and when it happens: e.g. 200 when an idempotency key was sent
+   * before and the record already made is returned instead of 201.
+   */
+  alsoSucceeds?: { status: 200 | 201; description: string };
+  /**
    * The error statuses this route answers on purpose beyond those every route of its kind can give
    * (openapi.ts lists those): e.g. 409 for a stale version, 429 for a rate limit, 404 for a missing record
    * named in the query, 401 from a public route (wrong credentials, a filter that needs signing in).

@@ -52,6 +52,8 @@ function responses(route: AnyRoute, content: Record<string, unknown>, error: obj
         ? { description: 'Done; no content' }
         : { description: success === 201 ? 'Created' : 'OK', content },
   };
+  if (route.alsoSucceeds)
+    out[route.alsoSucceeds.status] = { description: route.alsoSucceeds.description, content };
   if (route.method === 'get') out[304] = { description: 'Not modified (If-None-Match matched the ETag)' };
   out[400] = { description: 'Invalid parameter, body or URL (the field and the reason)', ...error };
   if (route.access !== 'public') out[401] = { description: 'Not signed in', ...error };
