@@ -28,6 +28,9 @@ export default defineConfig({
             // The first map's libraries (main.tsx, features/seat-map/firstMap.ts) apart from the app's:
             // the entry loads only these, and the rest after the map is drawn.
             { name: 'leaflet', test: /node_modules[\\/](leaflet|topojson-client)[\\/]/, priority: 2 },
+            // Pilot pages only: the chart and the marker clustering load with what uses them.
+            { name: 'chart', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/, priority: 3 },
+            { name: 'markercluster', test: /node_modules[\\/]leaflet\.markercluster[\\/]/, priority: 3 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -1,0 +1,182 @@
+import { describe, expect, inject, it } from 'vitest';
+import { PilotDetailPage, PilotFormPage, PilotListPage, pageWidth, shotPath } from './pages/PilotPages.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import { useSeatMapPage } from './support/fixture.ts';
+import { userWithRole } from './support/users.ts';
+
+const poll = { timeout: 20_000, interval: 100 };
+const PHONE = { width: 360, height: 740 };
+const SEAT = 'Blyth and Ashington'; // the organiser's CLP seat (E14001107)
+
+describe('an organiser on a phone', () => {
+  const seatMap = useSeatMapPage();
+  const users = inject('e2eUsers');
+
+  async function signInOnPhone() {
+    const page = seatMap().page;
+    await page.setViewportSize(PHONE);
+    const signIn = await new SignInPage(page).open('/pilots');
+    const organiser = userWithRole(users, 'organiser');
+    await signIn.signIn(organiser.email, organiser.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    return { page, organiser };
+  }
+
+  async function noSidewaysScroll(page: SignInPage['page']) {
+    await expect.poll(async () => (await pageWidth(page)).scrollWidth, poll).toBeLessThanOrEqual(PHONE.width);
+  }
+
+  it('starts a pilot by tapping its place on the map; a point outside the seat is refused', async () => {
+    const { page } = await signInOnPhone();
+    const list = new PilotListPage(page);
+    await expect.poll(() => list.heading.textContent(), poll).toBe('My pilots');
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: shotPath('pp-pilots-list-360'), fullPage: true });
+
+    await list.startButton.click();
+    await page.waitForURL('**/pilots/new');
+    const form = new PilotFormPage(page, 'New pilot');
+    const title = `Save the 308 bus, e2e ${Date.now()}`;
+    await form.title.fill(title);
+    await form.issue.fill('The county council wants to cut the evening 308 bus from Blyth to Ashington.');
+    await form.category.selectOption('transport');
+    await form.kind.selectOption('community_organising');
+    await form.goals.fill('Keep the evening buses running.');
+
+    // Outside the outline first: the server names the seat the point is in, under the location.
+    await form.tapOutsideSeat();
+    await expect.poll(() => form.chosenPoint.textContent(), poll).toMatch(/^Marked at/);
+    await form.save.click();
+    await expect.poll(() => form.locationError.textContent(), poll).toContain(`not in ${SEAT}`);
+    expect(page.url()).toMatch(/\/pilots\/new$/);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: shotPath('pp-pilot-new-outside-360'), fullPage: true });
+
+    await form.tapInsideSeat();
+    await form.save.click();
+    await page.waitForURL(/\/pilots\/\d+$/);
+    const pilot = new PilotDetailPage(page);
+    await expect.poll(() => pilot.heading.textContent(), poll).toBe(title);
+    expect(await pilot.location.textContent()).toContain(`in ${SEAT}`);
+    expect(await pilot.status.textContent()).toBe('Planned');
+    await pilot.totals.waitFor();
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: shotPath('pp-pilot-page-360'), fullPage: true });
+
+    // The CLP's page lists it under the CLP's name; so does the organiser's own list.
+    await page.getByRole('link', { name: 'Blyth and Ashington CLP: pilots' }).click();
+    await page.waitForURL(/\/pilots\?clp=\d+$/);
+    await expect.poll(() => list.heading.textContent(), poll).toBe('Blyth and Ashington CLP: pilots');
+    await expect.poll(() => list.card(title).count(), poll).toBe(1);
+    await list.open();
+    await expect.poll(() => list.card(title).count(), poll).toBe(1);
+    expect(await list.card(title).textContent()).toContain('Planned');
+    expect(await list.csvLink.getAttribute('href')).toBe('/api/pilots.csv?mine=true');
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: shotPath('pp-pilots-list-cards-360'), fullPage: true });
+  });
+
+  it('keeps the edits and shows the other version when someone else saved first', async () => {
+    const { page } = await signInOnPhone();
+    await new PilotListPage(page).startButton.click();
+    await page.waitForURL('**/pilots/new');
+    const form = new PilotFormPage(page, 'New pilot');
+    const title = `Warm spaces, e2e ${Date.now()}`;
+    await form.title.fill(title);
+    await form.issue.fill('Libraries closing early in winter.');
+    await form.category.selectOption('local_services');
+    await form.kind.selectOption('community_organising');
+    await form.save.click();
+    await page.waitForURL(/\/pilots\/\d+$/);
+
+    const pilot = new PilotDetailPage(page);
+    const id = pilot.idFromUrl();
+    await pilot.editButton.click();
+    const edit = new PilotFormPage(page, 'Edit pilot');
+    await edit.title.fill(`${title} (mine)`);
+    expect(await pilot.renameFromElsewhere(id, `${title} (theirs)`)).toBe(200);
+
+    await edit.save.click();
+    await expect.poll(() => edit.conflict.textContent(), poll).toContain('Someone else changed this pilot');
+    expect(await edit.conflict.textContent()).toContain(`${title} (theirs)`);
+    expect(await edit.title.inputValue()).toBe(`${title} (mine)`);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: shotPath('pp-pilot-conflict-360'), fullPage: true });
+
+    await edit.saveOverTheirs.click();
+    await expect.poll(() => pilot.heading.textContent(), poll).toBe(`${title} (mine)`);
+  });
+
+  it('shows a pilot on a desktop screen', async () => {
+    const { page } = await signInOnPhone();
+    await new PilotListPage(page).startButton.click();
+    await page.waitForURL('**/pilots/new');
+    const form = new PilotFormPage(page, 'New pilot');
+    const title = `Union drive at the port, e2e ${Date.now()}`;
+    await form.title.fill(title);
+    await form.issue.fill('Port workers on zero-hours contracts.');
+    await form.category.selectOption('jobs_and_pay');
+    await form.kind.selectOption('union_recruitment');
+    await form.location.getByRole('button', { name: "Use the seat's centre" }).click();
+    await form.save.click();
+    await page.waitForURL(/\/pilots\/\d+$/);
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const pilot = new PilotDetailPage(page);
+    await expect.poll(() => pilot.heading.textContent(), poll).toBe(title);
+    expect(await pilot.location.textContent()).toContain(`in ${SEAT}`);
+    expect(await pilot.totals.getByText('Conversations').count()).toBe(1);
+    await page.screenshot({ path: shotPath('pp-pilot-page-1440'), fullPage: true });
+    await expect.poll(async () => (await pageWidth(page)).scrollWidth, poll).toBeLessThanOrEqual(1440);
+  });
+
+  it('records how a pilot ended, talks about it, and starts it again elsewhere', async () => {
+    const { page } = await signInOnPhone();
+    const pilot = new PilotDetailPage(page);
+    const title = `Clean lanes, e2e ${Date.now()}`;
+    const id = await pilot.createFromPage(title);
+    await pilot.open(id);
+    await expect.poll(() => pilot.heading.textContent(), poll).toBe(title);
+
+    await pilot.editButton.click();
+    const edit = new PilotFormPage(page, 'Edit pilot');
+    await edit.form.getByLabel('Status', { exact: true }).selectOption('won');
+    await edit.save.click();
+    await expect.poll(() => pilot.status.textContent(), poll).toBe('Won');
+    const statuses = pilot.article.getByRole('region', { name: 'Status changes' });
+    expect(await statuses.textContent()).toContain('Won');
+
+    // Ended: the outcome is offered first.
+    const outcome = pilot.article.getByRole('region', { name: 'Outcome and lessons' });
+    await outcome.getByRole('button', { name: 'Record the outcome' }).click();
+    await outcome
+      .getByLabel('What was won or lost')
+      .fill('The council cleared the lanes and added two bins.');
+    await outcome.getByLabel('Evidence links').fill('https://example.org/council-minutes');
+    await outcome.getByLabel('Lessons learned').fill('Photos at the council meeting made the case.');
+    await outcome.getByRole('button', { name: 'Save outcome' }).click();
+    await outcome.getByRole('button', { name: 'Edit the outcome' }).waitFor();
+    expect(await outcome.textContent()).toContain('added two bins');
+    expect(await outcome.getByRole('link', { name: 'https://example.org/council-minutes' }).count()).toBe(1);
+
+    const comments = pilot.article.getByRole('region', { name: 'Comments' });
+    await comments.getByLabel('Your comment').fill('Well done — share the photos at the regional meeting.');
+    await comments.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => comments.locator('.pilot-comments').textContent(), poll).toContain('Well done');
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: shotPath('pp-pilot-ended-360'), fullPage: true });
+
+    await pilot.article.getByRole('button', { name: 'Run this pilot here' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Run this pilot here' });
+    await dialog.getByLabel('Title').fill(`${title} again`);
+    await noSidewaysScroll(page);
+    await dialog.getByRole('button', { name: 'Start the new pilot' }).click();
+    await page.waitForURL((url) => /\/pilots\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${id}`));
+    await expect.poll(() => pilot.heading.textContent(), poll).toBe(`${title} again`);
+    expect(await pilot.status.textContent()).toBe('Planned');
+    await pilot.article.getByRole('link', { name: title, exact: true }).click();
+    await page.waitForURL(`**/pilots/${id}`);
+    const copies = pilot.article.getByRole('region', { name: 'Run elsewhere' });
+    await expect.poll(() => copies.textContent(), poll).toContain(`${title} again`);
+  });
+});
