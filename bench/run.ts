@@ -17,6 +17,7 @@ import { startAppServer, waitForLine } from './app-server.ts';
 import { benchMapDraw } from './map-draw.ts';
 import { GENERATOR, load, loadDistinct, SECONDS, type Run } from './load.ts';
 import { benchMemory } from './memory.ts';
+import { benchPilots } from './pilots.ts';
 
 const config = loadConfig({});
 const root = config.repoRoot;
@@ -89,6 +90,13 @@ async function timeImport(label: string, options: DatabaseOptions, source: 'bund
 }
 
 async function main() {
+  // BENCH_ONLY=pilots (npm run bench:pilots): the pilot boards alone.
+  if (process.env.BENCH_ONLY === 'pilots') {
+    report('| figure | value |');
+    report('|---|---|');
+    await benchPilots(pgUrl, report, root);
+    return;
+  }
   report(
     `Measured ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} cores, Node ${process.version}; load: ${GENERATOR}, 50 connections, ${SECONDS} s a run.\n`,
   );
@@ -226,6 +234,9 @@ async function main() {
   }
   if (pgAvailable) await admin.end();
   fs.rmSync(dir, { recursive: true, force: true });
+
+  // 7. The pilot boards with 5,000 pilots and 100,000 activities on PostgreSQL (issue 8).
+  await benchPilots(pgUrl, report, root);
 
   fs.mkdirSync(path.join(root, 'bench/.out'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench/.out/latest.md'), `${lines.join('\n')}\n`);

@@ -10,3 +10,5 @@ export * from './exports.ts';
 export * from './clps.ts';
 export * from './pilots.ts';
 export * from './pages.ts';
+export * from './pilot-boards.ts';
+export * from './activities.ts';

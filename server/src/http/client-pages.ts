@@ -14,6 +14,7 @@ import {
   SEAT_SORTS,
   pageFor,
   TARGET_LAYER_SORTS,
+  PILOT_LAYER_SORTS,
   type TBoundarySet,
 } from '../contracts/index.ts';
 
@@ -26,7 +27,7 @@ const VIEW_ONLY = new Set(['boundarySet', 'election', 'view', 'measure', 'seat',
 const SORT = new RegExp(`^-?(${SEAT_SORTS.join('|')})$`);
 // A sort on a seat layer depends on who asks (the client falls back to name when the layer is not theirs):
 // the list is then left for the client to request.
-const LAYER_SORT = new RegExp(`^-?(${TARGET_LAYER_SORTS.join('|')})$`);
+const LAYER_SORT = new RegExp(`^-?(${[...TARGET_LAYER_SORTS, ...PILOT_LAYER_SORTS].join('|')})$`);
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
   return values.find((v) => v === raw);

@@ -26,6 +26,8 @@ const BASE_CSV = [
   'changed_hands', 'result', 'red_wall', 'red_wall_computed', 'leave_pct', 'deprivation_decile', 'electorate',
 ]; // prettier-ignore
 const STATUS_CSV = ['target_status', 'target_tier'];
+// The pilot layer's counts, for anyone signed in (its own cases: pilots/pilots-layer.int.test.ts).
+const PILOT_CSV = ['pilots', 'pilots_running', 'activities_90_days'];
 const FULL_CSV = [
   ...STATUS_CSV,
   'target_rationale',
@@ -100,14 +102,20 @@ describe('what each caller sees of the target layer', () => {
         it(`${caller} gets the ${level === 'none' ? 'seats without targets' : `${level} target layer`}`, async () => {
           const list = await t.api.get(LIST).set(headersOf(caller)).expect(200);
           const detail = await t.api.get(DETAIL).set(headersOf(caller)).expect(200);
+          const pilots = caller !== 'signed out';
           for (const body of [list.body, detail.body]) {
-            expect(body.layers).toEqual(level === 'none' ? {} : { target: level });
+            expect(body.layers).toEqual({
+              ...(level === 'none' ? {} : { target: level }),
+              ...(pilots ? { pilot: 'counts' } : {}),
+            });
           }
           const row = list.body.items.find((s: { code: string }) => s.code === HARTLEPOOL);
           for (const seat of [row, detail.body]) {
             expect(seat.redWallComputed).toBe(computed);
             expect(seat.redWall).toBe(level === 'full' ? !computed : computed);
             if (level === 'none') expect(seat).not.toHaveProperty('target');
+            if (pilots) expect(seat.pilot).toEqual({ pilots: 0, running: 0, activities90: 0 });
+            else expect(seat).not.toHaveProperty('pilot');
             if (level === 'status') expect(seat.target).toEqual({ status: 'DEFEND', tier: 1 });
             if (level === 'full') {
               expect(Object.keys(seat.target).sort()).toEqual(FULL_FIELDS);
@@ -121,14 +129,15 @@ describe('what each caller sees of the target layer', () => {
             }
           }
           // A response the public would not get is private, so no shared cache keeps it.
-          const shared = level === levels['signed out'];
+          // (Signed in, the pilot layer alone makes it so.)
+          const shared = level === levels['signed out'] && !pilots;
           expect(list.headers['cache-control']).toBe(shared ? 'no-cache' : 'private, no-cache');
           expect(list.headers.vary).toMatch(/Cookie/);
 
           const csv = await t.api.get(CSV).set(headersOf(caller)).expect(200);
           const [header, line] = csv.text.trim().split('\n');
           const layerColumns = level === 'none' ? [] : level === 'status' ? STATUS_CSV : FULL_CSV;
-          expect(header!.split(',')).toEqual([...BASE_CSV, ...layerColumns]);
+          expect(header!.split(',')).toEqual([...BASE_CSV, ...layerColumns, ...(pilots ? PILOT_CSV : [])]);
           expect(line).toContain(`,${level === 'full' ? !computed : computed},${computed},`);
           if (level === 'full') {
             // Typed text is neutralised so a spreadsheet never runs it as a formula.
@@ -250,5 +259,29 @@ describe('seat data across server instances', () => {
       }
     }
     expect(performance.now() - written).toBeLessThan(1000);
+  });
+});
+
+describe('the pilot layer', () => {
+  it('shows its counts to every signed-in caller and nothing to the public, in JSON, detail and CSV', async () => {
+    const { makePilot } = await import('../pilots/boards.fixtures.ts');
+    await makePilot(t.db.prisma, HARTLEPOOL, { status: 'paused', startsOn: '2026-02-01' });
+    await t.api.put('/api/settings/targets-public').set(people.admin.headers).send({ public: false });
+    for (const caller of ['signed out', 'member', 'regional staff', 'admin'] as const) {
+      const expected = caller === 'signed out' ? undefined : { pilots: 1, running: 1, activities90: 0 };
+      let list = await t.api.get(LIST).set(headersOf(caller)).expect(200);
+      // Written straight to the database: the version check picks it up within a second.
+      for (let i = 0; expected && list.body.items[0].pilot?.pilots !== 1 && i < 40; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        list = await t.api.get(LIST).set(headersOf(caller)).expect(200);
+      }
+      const detail = await t.api.get(DETAIL).set(headersOf(caller)).expect(200);
+      const csv = await t.api.get(CSV).set(headersOf(caller)).expect(200);
+      const [row] = parse(csv.text, { columns: true }) as Record<string, string>[];
+      expect(list.body.items[0].pilot).toEqual(expected);
+      expect(detail.body.pilot).toEqual(expected);
+      if (expected) expect(row).toMatchObject({ pilots: '1', pilots_running: '1', activities_90_days: '0' });
+      else expect(row).not.toHaveProperty('pilots');
+    }
   });
 });
