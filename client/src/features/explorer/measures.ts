@@ -1,3 +1,4 @@
+import { PILOT_MEASURES } from '../pilots-map/pilotMeasures.tsx';
 import type { Measure } from '../seat-map/measure.ts';
 import { SEAT_MEASURES } from '../seats/seatMeasures.tsx';
 import { targetMeasure } from '../targets/targetMeasure.tsx';
@@ -9,6 +10,7 @@ import { targetMeasure } from '../targets/targetMeasure.tsx';
 export const MEASURES: readonly Measure[] = [
   ...SEAT_MEASURES, // results, Leave, deprivation (features/seats)
   targetMeasure, // targets (features/targets)
+  ...PILOT_MEASURES, // pilots and organising activity (features/pilots-map)
 ];
 
 /** The measure shown when none is chosen, or the chosen one cannot be used here. */

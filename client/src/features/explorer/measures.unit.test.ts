@@ -34,7 +34,7 @@ const pilotMeasure: Measure = {
 };
 
 describe('the measure registry', () => {
-  it('has the built-in measures first, then targets, each id once', () => {
+  it('has the built-in measures first, then targets and pilots, each id once', () => {
     const ids = MEASURES.map((m) => m.id);
     expect(ids).toEqual([
       'winner',
@@ -44,12 +44,14 @@ describe('the measure registry', () => {
       'turnoutPct',
       'deprivationDecile',
       'target',
+      'pilots',
+      'pilot-activity',
     ]);
   });
 
   it('gives every filter key and column one owner, and sorts only by keys the seat list knows', () => {
     const keys = filterKeys(MEASURES);
-    expect(keys).toEqual(['winner', 'redWall', 'minSwing', 'maxSwing', 'target', 'tier']);
+    expect(keys).toEqual(['winner', 'redWall', 'minSwing', 'maxSwing', 'target', 'tier', 'pilots']);
     const columns = MEASURES.flatMap((m) => m.columns ?? []);
     expect(new Set(columns.map((c) => c.id)).size).toBe(columns.length);
     for (const c of columns) if (c.sort) expect(SEAT_SORTS).toContain(c.sort);
@@ -65,7 +67,8 @@ describe('the measure registry', () => {
   });
 
   it('offers the built-in measures to everyone on both boundary sets', () => {
-    for (const m of MEASURES.filter((x) => x.id !== 'target')) {
+    // Targets and pilots are layers: they say why they are denied to someone without them.
+    for (const m of MEASURES.filter((x) => !x.denied)) {
       for (const boundarySet of ['2010', '2024'] as const) {
         expect(availability(m, { boundarySet, layers: undefined }).state).toBe('ok');
         expect(availability(m, { boundarySet, layers: {} }).state).toBe('ok');
@@ -98,12 +101,15 @@ describe('a measure added to the registry', () => {
       maxSwing: undefined,
       target: undefined,
       tier: undefined,
+      pilots: undefined,
       hasPilot: 'true',
       sort: '-target',
     });
     const signedOut = { boundarySet: '2024' as const, layers: {} };
     expect(filterParams(s.filters, measures, signedOut)).not.toHaveProperty('hasPilot');
-    expect(unusableSorts(measures, signedOut)).toEqual(new Set(['target', 'tier', 'pilot']));
+    expect(unusableSorts(measures, signedOut)).toEqual(
+      new Set(['target', 'tier', 'pilots', 'activity', 'pilot']),
+    );
     expect(seatListParams(s, signedOut, measures).sort).toBe('name');
   });
 });

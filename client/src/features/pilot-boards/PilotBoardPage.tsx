@@ -1,4 +1,108 @@
-// Being built (issue 8).
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api/ApiError.ts';
+import { fieldErrors, useSession, type Grant } from '../auth/api.ts';
+import { useRegions } from '../reference/api.ts';
+import { ownRegionSource } from '../targets/ownRegion.ts';
+import {
+  boardSearch,
+  nationalCsvUrl,
+  NATIONAL,
+  readBoardUrl,
+  regionCsvUrl,
+  useNationalBoard,
+  useRegionBoard,
+  type BoardFilters as Filters,
+} from './api.ts';
+import { BoardFilters } from './BoardFilters.tsx';
+import { NationalBoard } from './NationalBoard.tsx';
+import { RegionBoard } from './RegionBoard.tsx';
+import './pilotBoards.css';
+
+/** pilots:boards on the server: admins anywhere, regional staff (their region, and the national view). */
+function mayUseBoards(grants: readonly Grant[]): boolean {
+  return grants.some((g) => g.role === 'admin' || g.role === 'regional_staff');
+}
+
+/**
+ * The pilot boards: one region's (?region=<code>) or all regions' (no region, or ?region=all). Regional
+ * staff open on their own region; everyone else on the national board. Region and filters live in the URL.
+ */
 export default function PilotBoardPage() {
-  return <p className="state">The pilot board is being built.</p>;
+  const session = useSession();
+  const regions = useRegions();
+  const [{ region: inUrl, filters }, setView] = useState(() => readBoardUrl(window.location.search));
+  const grants = session.data?.grants ?? [];
+  const own = ownRegionSource(grants.filter((g) => g.role === 'regional_staff'));
+  const ownRegion = own && 'region' in own ? own.region : undefined;
+  const chosen = inUrl ?? ownRegion ?? NATIONAL;
+  const national = chosen === NATIONAL;
+  const allowed = mayUseBoards(grants);
+  const admin = grants.some((g) => g.role === 'admin');
+  const nationalBoard = useNationalBoard(filters, allowed && national);
+  const regionBoard = useRegionBoard(national ? undefined : chosen, filters, allowed && !national);
+  const board = national ? nationalBoard : regionBoard;
+
+  useEffect(() => {
+    if (!session.data) return;
+    // The national board needs ?region=all only where the user's own region would open instead.
+    const search = boardSearch(chosen === NATIONAL && !ownRegion ? undefined : chosen, filters);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+  }, [session.data, chosen, ownRegion, filters]);
+
+  if (session.isPending) {
+    return (
+      <p className="state" role="status">
+        Loading…
+      </p>
+    );
+  }
+  if (!session.data) {
+    return <p className="state">Sign in to see the pilot board.</p>;
+  }
+  if (!allowed) {
+    return (
+      <p className="state">
+        The pilot board is for regional staff and admins. <a href="/pilots">See your pilots</a>
+      </p>
+    );
+  }
+
+  const setFilters = (next: Filters) => setView({ region: chosen, filters: next });
+  const csv = national ? nationalCsvUrl(filters) : regionCsvUrl(chosen, filters);
+  const errors = fieldErrors(board.error);
+
+  return (
+    <div className="board pilot-board" aria-busy={board.isFetching}>
+      <BoardFilters
+        region={chosen}
+        regions={regions.data ?? []}
+        filters={filters}
+        errors={errors}
+        onRegion={(region) => setView({ region, filters })}
+        onChange={setFilters}
+      />
+      <div className="board__controls">
+        <a className="button button--secondary" href={csv} download>
+          Download CSV
+        </a>
+        <a className="button button--secondary" href="/?measure=pilots">
+          Pilots on the seat map
+        </a>
+      </div>
+      {board.isError && Object.keys(errors).length === 0 && (
+        <p className="state state--error" role="alert">
+          The board could not be loaded: {errorMessage(board.error)}
+        </p>
+      )}
+      {board.isPending ? (
+        <p className="state" role="status">
+          Loading the board…
+        </p>
+      ) : national && nationalBoard.data ? (
+        <NationalBoard board={nationalBoard.data} filters={filters} admin={admin} />
+      ) : !national && regionBoard.data ? (
+        <RegionBoard board={regionBoard.data} />
+      ) : null}
+    </div>
+  );
 }

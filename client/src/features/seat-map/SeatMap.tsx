@@ -7,6 +7,7 @@ import type { BoundsTuple, SeatFeature } from './geometry.ts';
 import { DataAttribution } from './layers/DataAttribution.tsx';
 import { KeyboardSeats } from './layers/KeyboardSeats.tsx';
 import { MapFocus, type FocusRequest } from './layers/MapFocus.tsx';
+import { PilotMarkers } from './layers/PilotMarkers.tsx';
 import { SeatLayer } from './layers/SeatLayer.tsx';
 import { SeatOutline } from './layers/SeatOutline.tsx';
 import { AdoptedMap } from './AdoptedMap.tsx';
@@ -228,6 +229,7 @@ export function SeatMap(props: SeatMapProps) {
               home={home}
               seatZoomCap={view === 'hex' ? 1.5 : 11.5}
             />
+            {drawnCount > 0 && <PilotMarkers measure={scale.measure} view={view} />}
           </MapHost>
         )}
         {shapes.isPending && <div className="seat-map__placeholder" aria-hidden="true" />}

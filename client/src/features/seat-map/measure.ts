@@ -12,7 +12,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { QueryParams } from '../../api/http.ts';
 
 /** The parts of a seat row the colour scales read. */
-export type SeatValues = Pick<TSeatSummary, 'leavePct' | 'deprivationDecile' | 'result' | 'target'>;
+export type SeatValues = Pick<TSeatSummary, 'leavePct' | 'deprivationDecile' | 'result' | 'target' | 'pilot'>;
 
 export interface LegendClass {
   key: string;

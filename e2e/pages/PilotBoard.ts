@@ -1,0 +1,111 @@
+import type { Locator, Page } from 'playwright-core';
+import {
+  ZAuthState,
+  ZPilot,
+  ZRegionBoard,
+  type TCreateActivityRequest,
+  type TCreatePilotRequest,
+  type TPilot,
+  type TRegionBoard,
+} from '@groundwork/server/contracts';
+import { inject } from 'vitest';
+
+/** The pilot board page (/pilots/board): filters, the regional or national board, the vote comparison. */
+export class PilotBoardPage {
+  readonly region: Locator;
+  readonly goalText: Locator;
+  readonly goalMeter: Locator;
+  readonly csvLink: Locator;
+  readonly seatsWithoutPilot: Locator;
+  readonly voteEffect: Locator;
+
+  constructor(readonly page: Page) {
+    this.region = page.getByLabel('Region', { exact: true });
+    this.goalText = page.getByTestId('goal-text');
+    this.goalMeter = page.locator('.goal-meter meter');
+    this.csvLink = page.getByRole('link', { name: 'Download CSV' });
+    this.seatsWithoutPilot = page.getByRole('region', { name: /with no pilot/ });
+    this.voteEffect = page.getByRole('region', { name: 'What the pilots did to the vote' });
+  }
+
+  async open(query = ''): Promise<this> {
+    await this.page.goto(`/pilots/board${query ? `?${query}` : ''}`);
+    return this;
+  }
+
+  /** A pilot's row on a regional board. */
+  pilotRow(id: number): Locator {
+    return this.page.locator(`tr[data-pilot="${id}"]`);
+  }
+
+  /** A region's row on the national board. */
+  regionRow(code: string): Locator {
+    return this.page.locator(`tr[data-region="${code}"]`);
+  }
+
+  /** The board shown: a region code, or "national". */
+  async shown(): Promise<string | null> {
+    return this.page.locator('.pilot-board__body').getAttribute('data-region');
+  }
+}
+
+/** A session of the API from the test itself (not the page), to make data as another user would. */
+export class ApiSession {
+  private constructor(
+    private readonly cookie: string,
+    private readonly csrf: string,
+  ) {}
+
+  static async signIn(email: string, password: string): Promise<ApiSession> {
+    const res = await fetch(`${inject('baseUrl')}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0] ?? '')
+      .join('; ');
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return new ApiSession(cookie, csrfToken);
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${inject('baseUrl')}${path}`, {
+      method,
+      headers: {
+        Cookie: this.cookie,
+        'X-CSRF-Token': this.csrf,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }
+
+  async createPilot(body: TCreatePilotRequest): Promise<TPilot> {
+    return ZPilot.parse(await this.call('POST', '/api/pilots', body));
+  }
+
+  /** Logs an activity as the organiser's phone would (a fresh idempotency key). */
+  async logActivity(pilotId: number, body: Omit<TCreateActivityRequest, 'idempotencyKey'>): Promise<void> {
+    await this.call('POST', `/api/pilots/${pilotId}/activities`, {
+      idempotencyKey: crypto.randomUUID(),
+      ...body,
+    });
+  }
+
+  async regionBoard(region: string): Promise<TRegionBoard> {
+    return ZRegionBoard.parse(await this.call('GET', `/api/pilot-boards/region?region=${region}`));
+  }
+
+  /** The CLP of the signed-in user's first CLP-scoped grant (an organiser's own CLP). */
+  async ownClp(): Promise<{ id: number; name: string }> {
+    const me = ZAuthState.parse(await this.call('GET', '/api/auth/me'));
+    const clp = me.grants.find((g) => g.clp)?.clp;
+    if (!clp) throw new Error('the user holds no CLP role');
+    return clp;
+  }
+}
