@@ -78,6 +78,12 @@ describe('the vote comparison', () => {
     // The real data ends with GE2024, before every pilot.
     const after = await t.api.get('/api/pilot-boards/vote-effect').set(staff.headers).expect(200);
     expect(after.body.elections).toEqual([]);
+    // A start date typed in as before 2024 does not make GE2024 an election "after a pilot": a pilot
+    // counts from the later of its start and the day it was recorded (today here).
+    const backdated = await makePilot(t.db.prisma, 'E14001367', { status: 'active', startsOn: '2000-01-01' });
+    const still = await t.api.get('/api/pilot-boards/vote-effect').set(staff.headers).expect(200);
+    expect(still.body.elections).toEqual([]);
+    await t.db.prisma.pilot.delete({ where: { id: backdated } });
     expect(after.body.caveats.length).toBeGreaterThanOrEqual(5);
   });
 

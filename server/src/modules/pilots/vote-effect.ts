@@ -9,9 +9,12 @@ const LABOUR = 'Lab';
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function voteEffect(prisma: PrismaClient): Promise<TVoteEffect> {
-  // A planned pilot has not started; any other status means it did, on its start date.
+  // A planned pilot has not started; any other status means it did, on its start date, or on the day it
+  // was recorded if that is later: a start date typed in after an election cannot move that election's
+  // comparison (a pilot back-dated to 2000 would otherwise count as "with a pilot" at 2024).
   const starts = await prisma.$queryRaw<{ seat_id: number; started_on: string }[]>`
-    SELECT clp.constituency_id AS seat_id, to_char(min(p.starts_on), 'YYYY-MM-DD') AS started_on
+    SELECT clp.constituency_id AS seat_id,
+           to_char(min(greatest(p.starts_on, (p.created_at AT TIME ZONE 'UTC')::date)), 'YYYY-MM-DD') AS started_on
     FROM pilot p JOIN clp ON clp.id = p.clp_id
     WHERE p.status <> 'planned'::pilot_status
     GROUP BY clp.constituency_id`;
