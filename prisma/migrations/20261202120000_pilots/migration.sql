@@ -66,6 +66,7 @@ CREATE TABLE "partner" (
     "union_name" TEXT,
     "contact_role" TEXT,
     "merged_into_id" INTEGER,
+    "dedupe_key" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -136,6 +137,9 @@ CREATE INDEX "pilot_status_change_pilot_id_changed_on_idx" ON "pilot_status_chan
 
 -- CreateIndex
 CREATE INDEX "partner_merged_into_id_idx" ON "partner"("merged_into_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "partner_dedupe_key_key" ON "partner"("dedupe_key");
 
 -- CreateIndex
 CREATE INDEX "pilot_partner_partner_id_idx" ON "pilot_partner"("partner_id");

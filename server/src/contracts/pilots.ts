@@ -244,9 +244,37 @@ export const ZReplicatePilotRequest = z
   .object({ clpId: ZId('a CLP id'), startsOn: ZDay, title: ZText({ min: 3, max: 120 }).optional() })
   .strict();
 
-function datesInOrder(p: { startsOn: string; endsOn?: string | null | undefined }, ctx: z.RefinementCtx) {
+function datesInOrder(
+  p: {
+    status: TPilotStatus;
+    statusOn?: string | undefined;
+    startsOn: string;
+    endsOn?: string | null | undefined;
+  },
+  ctx: z.RefinementCtx,
+) {
   if (p.endsOn && p.endsOn < p.startsOn)
     ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'must be on or after the start date' });
+  const problem = p.statusOn ? statusOnProblem(p.status, p.statusOn, p.startsOn) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['statusOn'], message: problem });
+}
+
+/** Today in the UK, where the pilots are, plus `days`, as YYYY-MM-DD. */
+export function ukDay(days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Why a status cannot have taken effect on `statusOn`, or null. Not after tomorrow (a day's slack for
+ * clocks); not before the start, except "planned", which is decided before a pilot starts.
+ */
+export function statusOnProblem(status: TPilotStatus, statusOn: string, startsOn: string): string | null {
+  if (statusOn > ukDay(1)) return 'cannot be in the future';
+  if (status !== 'planned' && statusOn < startsOn) return 'must be on or after the start date';
+  return null;
 }
 
 export const ZPilotParams = z.object({ id: ZIdParam('a pilot id').meta({ example: '1' }) });
@@ -325,7 +353,20 @@ export const ZPilotHistoryEntry = ZHistoryEntry.extend({
   entityType: z.enum(['pilot', 'pilot-activity', 'pilot-comment']),
   entityId: z.string(),
 });
-export const ZPilotHistoryResponse = z.object({ items: z.array(ZPilotHistoryEntry) });
+/** Newest first, paged; `type` keeps only the pilot's own entries, its activities' or its comments'. */
+export const ZPilotHistoryQuery = z
+  .object({
+    type: z.enum(['pilot', 'activity', 'comment']).optional(),
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
+    limit: ZQueryInt({ min: 1, max: 200, default: 100 }),
+  })
+  .strict();
+export type TPilotHistoryQuery = z.infer<typeof ZPilotHistoryQuery>;
+export const ZPilotHistoryResponse = z.object({
+  /** Every entry matching, across all pages. */
+  total: z.number().int(),
+  items: z.array(ZPilotHistoryEntry),
+});
 export type TPilotHistoryEntry = z.infer<typeof ZPilotHistoryEntry>;
 
 export const ZOrganisersResponse = z.object({ items: z.array(ZPersonRef) });

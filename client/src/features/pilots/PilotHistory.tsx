@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { fmtDateTime, fmtValue } from '../admin/format.ts';
-import { usePilotHistory, type PilotHistoryEntry } from './api.ts';
+import { usePilotHistory, type PilotHistoryEntry, type PilotHistoryType } from './api.ts';
 
 const ACTIONS = { create: 'Created', update: 'Changed', delete: 'Deleted' } as const;
 const ENTITIES: Record<string, string> = {
@@ -62,35 +62,73 @@ export function PilotHistory(props: { pilotId: number }) {
   );
 }
 
+const TYPES: { value: '' | PilotHistoryType; label: string }[] = [
+  { value: '', label: 'Everything' },
+  { value: 'pilot', label: 'The pilot itself' },
+  { value: 'activity', label: 'Activities' },
+  { value: 'comment', label: 'Comments' },
+];
+
 function HistoryList(props: { pilotId: number }) {
-  const history = usePilotHistory(props.pilotId, true);
-  if (history.isError) {
-    return (
-      <p className="field__error" role="alert">
-        {errorMessage(history.error)}
-      </p>
-    );
-  }
-  if (!history.data) return <p className="muted">Loading history…</p>;
-  if (history.data.length === 0) return <p className="muted">No changes recorded.</p>;
+  const [type, setType] = useState<'' | PilotHistoryType>('');
+  const history = usePilotHistory(props.pilotId, true, type || undefined);
+  const entries = history.data?.pages.flatMap((p) => p.items);
+  const total = history.data?.pages[0]?.total ?? 0;
   return (
-    <ol className="pilot-history__list">
-      {history.data.map((h) => (
-        <li key={`${h.entityType ?? ''}-${h.id}`} className="pilot-history__entry">
-          <p className="pilot-history__when">
-            {ACTIONS[h.action]}
-            {what(h)} {fmtDateTime(h.at)} by {h.actor?.name ?? 'the system'}
-            {h.reason ? ` — ${h.reason}` : ''}
+    <>
+      <label className="pilot-history__filter">
+        Show{' '}
+        <select value={type} onChange={(e) => setType(e.target.value as '' | PilotHistoryType)}>
+          {TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {history.isError ? (
+        <p className="field__error" role="alert">
+          {errorMessage(history.error)}
+        </p>
+      ) : !entries ? (
+        <p className="muted">Loading history…</p>
+      ) : entries.length === 0 ? (
+        <p className="muted">No changes recorded.</p>
+      ) : (
+        <>
+          <ol className="pilot-history__list">
+            {entries.map((h) => (
+              <li key={`${h.entityType ?? ''}-${h.id}`} className="pilot-history__entry">
+                <p className="pilot-history__when">
+                  {ACTIONS[h.action]}
+                  {what(h)} {fmtDateTime(h.at)} by {h.actor?.name ?? 'the system'}
+                  {h.reason ? ` — ${h.reason}` : ''}
+                </p>
+                {h.changes.length > 0 && (
+                  <ul>
+                    {h.changes.map((c) => (
+                      <li key={c.field}>{describe(c)}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+          <p className="muted" role="status">
+            {entries.length} of {total} changes shown
           </p>
-          {h.changes.length > 0 && (
-            <ul>
-              {h.changes.map((c) => (
-                <li key={c.field}>{describe(c)}</li>
-              ))}
-            </ul>
+          {history.hasNextPage && (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={history.isFetchingNextPage}
+              onClick={() => void history.fetchNextPage()}
+            >
+              {history.isFetchingNextPage ? 'Loading…' : 'Show older changes'}
+            </button>
           )}
-        </li>
-      ))}
-    </ol>
+        </>
+      )}
+    </>
   );
 }

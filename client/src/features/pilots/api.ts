@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiError } from '../../api/ApiError.ts';
 import { apiGet, apiSend, apiUrl, type QueryParams } from '../../api/http.ts';
@@ -148,11 +154,26 @@ export function usePostComment(id: number) {
   });
 }
 
-export function usePilotHistory(id: number, enabled: boolean) {
-  return useQuery({
-    queryKey: pilotKeys.history(id),
-    queryFn: ({ signal }) => apiGet(`/api/pilots/${id}/history`, { schema: ZPilotHistoryResponse, signal }),
-    select: (r) => r.items,
+const HISTORY_PAGE = 50;
+export type PilotHistoryType = 'pilot' | 'activity' | 'comment';
+
+/** The pilot's history a page at a time, newest first; `type` keeps to the pilot's own edits, etc. */
+export function usePilotHistory(id: number, enabled: boolean, type?: PilotHistoryType) {
+  return useInfiniteQuery({
+    queryKey: [...pilotKeys.history(id), type ?? 'all'],
+    queryFn: ({ signal, pageParam }) =>
+      apiGet(
+        apiUrl(`/api/pilots/${id}/history`, { type, offset: String(pageParam), limit: String(HISTORY_PAGE) }),
+        {
+          schema: ZPilotHistoryResponse,
+          signal,
+        },
+      ),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const seen = pages.reduce((n, p) => n + p.items.length, 0);
+      return seen < last.total ? seen : undefined;
+    },
     enabled,
   });
 }

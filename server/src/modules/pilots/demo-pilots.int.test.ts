@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PILOT_STATUSES } from '../../contracts/index.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { createDemoPilots, DEMO_MARK } from './demo-pilots.ts';
+import { partnerDedupeKey } from './partners.service.ts';
 
 const t = useTestApp();
 
@@ -39,6 +40,8 @@ describe('npm run demo:pilots', () => {
     for (const p of pilots) {
       expect(p.clp.constituency.regionCode).toBe('E12000001');
       expect(p.partners.every((l) => l.partner.name.endsWith(DEMO_MARK))).toBe(true);
+      // Keyed like partners added in the app, so adding one of them again is refused as a duplicate.
+      expect(p.partners.every((l) => l.partner.dedupeKey === partnerDedupeKey(l.partner))).toBe(true);
       // Each point lies inside its own seat, as the API would require.
       expect(p.latitude).not.toBeNull();
       const shape = p.clp.constituency.geometry as unknown as Polygon | MultiPolygon;

@@ -13,6 +13,7 @@ import type {
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { recordChange } from '../history/audit.ts';
 import { bumpSeatDataVersion } from '../seats/seat-data-version.ts';
+import { partnerDedupeKey } from './partners.service.ts';
 
 /** Every demo record says so: titles start with it, partners' names end with it. */
 export const DEMO_MARK = '(fictional demo)';
@@ -258,8 +259,21 @@ export async function createDemoPilots(
       }
       const partnerIds: number[] = [];
       for (const p of PARTNERS) {
+        const dedupeKey = partnerDedupeKey(p);
+        // Left from an earlier run whose pilots were deleted by hand: reused, as the unique key requires.
+        const kept = await tx.partner.findUnique({ where: { dedupeKey }, select: { id: true } });
+        if (kept) {
+          partnerIds.push(kept.id);
+          continue;
+        }
         const partner = await tx.partner.create({
-          data: { name: p.name, kind: p.kind, unionName: p.unionName ?? null, contactRole: p.contactRole },
+          data: {
+            name: p.name,
+            kind: p.kind,
+            unionName: p.unionName ?? null,
+            contactRole: p.contactRole,
+            dedupeKey,
+          },
         });
         partnerIds.push(partner.id);
         await recordChange(tx, {

@@ -151,6 +151,8 @@ describe('partners', () => {
       });
       expect(entries).toHaveLength(1);
     }
+    // The duplicate's name is free again (its key went with the merge).
+    await add(organiser, { name: dup.name, kind: 'community_group' }).expect(201);
     // Merged once is merged: neither merged again nor linked to a new pilot.
     await t.api.post(url).set(admin.headers).send({ intoId: keep.id }).expect(422);
     await t.api
@@ -158,5 +160,94 @@ describe('partners', () => {
       .set(admin.headers)
       .send({ ...dup, pilotCount: undefined, id: undefined })
       .expect(422);
+  });
+});
+
+describe('partners under hostile input', () => {
+  it('of ten identical adds at once keeps exactly one; spacing and case do not make another', async () => {
+    const name = unique('Hostile  Tenants');
+    const body = { name, kind: 'community_group' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => add(organiser, body)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    const kept = results.find((r) => r.status === 201)!.body as TPartner;
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.body.error.details.existing.id).toBe(kept.id);
+    }
+    const respaced = await add(organiser, {
+      name: ` ${name.replace('Hostile  Tenants', 'hostile tenants').toUpperCase()} `,
+      kind: 'community_group',
+    }).expect(409);
+    expect(respaced.body.error.message).toContain(name);
+    expect(await t.db.prisma.partner.count({ where: { name: { contains: name.slice(-8) } } })).toBe(1);
+    // Renaming another record onto it is refused the same way.
+    const other = (await add(organiser, { name: unique('Other'), kind: 'community_group' }).expect(201))
+      .body as TPartner;
+    const renamed = await t.api
+      .put(`/api/partners/${other.id}`)
+      .set(organiser.headers)
+      .send({ name: name.toLowerCase(), kind: 'community_group', version: other.version })
+      .expect(409);
+    expect(renamed.body.error.details.existing.id).toBe(kept.id);
+  });
+
+  it('searches % and _ as themselves, not as wildcards', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const plain = await add(organiser, { name: `Pay ${tag} campaign`, kind: 'community_group' }).expect(201);
+    expect((await t.api.get('/api/partners?q=%25').set(member.headers).expect(200)).body.total).toBe(0);
+    expect((await t.api.get('/api/partners?q=_').set(member.headers).expect(200)).body.total).toBe(0);
+    const percent = await add(organiser, { name: `100% ${tag} pay`, kind: 'community_group' }).expect(201);
+    const found = await t.api.get(`/api/partners?q=${encodeURIComponent(`0% ${tag}`)}`).set(member.headers);
+    expect(found.body.items.map((p: TPartner) => p.id)).toEqual([percent.body.id]);
+    const ids = (await t.api.get(`/api/partners?q=${tag}`).set(member.headers)).body.items.map(
+      (p: TPartner) => p.id,
+    );
+    expect(ids.sort()).toEqual([plain.body.id, percent.body.id].sort());
+  });
+
+  it('of two opposite merges of one pair at once, one wins and the other gets 422; no link is lost', async () => {
+    const a = (await add(organiser, { name: unique('Loop A'), kind: 'community_group' }).expect(201))
+      .body as TPartner;
+    const b = (await add(organiser, { name: unique('Loop B'), kind: 'community_group' }).expect(201))
+      .body as TPartner;
+    const pilots = [await pilotWith([a.id]), await pilotWith([b.id])];
+    const merge = (from: number, into: number) =>
+      t.api.post(`/api/partners/${from}/merge`).set(admin.headers).send({ intoId: into });
+    const results = await Promise.all([merge(a.id, b.id), merge(b.id, a.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
+    const survivor = results.find((r) => r.status === 200)!.body as TPartner;
+    expect(survivor.pilotCount).toBe(2);
+    const rows = await t.db.prisma.partner.findMany({ where: { id: { in: [a.id, b.id] } } });
+    expect(rows.filter((r) => r.mergedIntoId === null).map((r) => r.id)).toEqual([survivor.id]);
+    const links = await t.db.prisma.pilotPartner.findMany({
+      where: { pilotId: { in: pilots.map((p) => p.id) } },
+    });
+    expect(links.map((l) => l.partnerId)).toEqual([survivor.id, survivor.id]);
+  });
+
+  it('of a merge into a record and that record merged onward at once, every link ends on a live partner', async () => {
+    const [x, y, z] = await Promise.all(
+      ['Chain X', 'Chain Y', 'Chain Z'].map(
+        async (n) =>
+          (await add(organiser, { name: unique(n), kind: 'community_group' }).expect(201)).body as TPartner,
+      ),
+    );
+    const pilots = [await pilotWith([x!.id]), await pilotWith([y!.id]), await pilotWith([z!.id])];
+    const merge = (from: number, into: number) =>
+      t.api.post(`/api/partners/${from}/merge`).set(admin.headers).send({ intoId: into });
+    const results = await Promise.all([merge(x!.id, y!.id), merge(y!.id, z!.id)]);
+    // Either both in turn (X→Y, then Y→Z carrying X's links) or the second refused because Y was merged.
+    expect(results.every((r) => r.status === 200 || r.status === 422)).toBe(true);
+    const links = await t.db.prisma.pilotPartner.findMany({
+      where: { pilotId: { in: pilots.map((p) => p.id) } },
+      include: { partner: true },
+    });
+    expect(links).toHaveLength(3);
+    expect(links.every((l) => l.partner.mergedIntoId === null)).toBe(true);
+    // No merged record points at another merged record.
+    const rows = await t.db.prisma.partner.findMany({
+      where: { id: { in: [x!.id, y!.id, z!.id] } },
+      include: { mergedInto: true },
+    });
+    expect(rows.every((r) => r.mergedInto === null || r.mergedInto.mergedIntoId === null)).toBe(true);
   });
 });

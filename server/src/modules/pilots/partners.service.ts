@@ -30,15 +30,32 @@ const STALE = new Error('stale partner version');
 
 type Actor = { id: number; requestId?: string };
 
+const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * kind|name|union as one comparable string: "Hostile  B" and "hostile b" are the same partner. Stored in
+ * the unique `dedupe_key` column, so two people adding one partner at once cannot both succeed.
+ */
+export function partnerDedupeKey(p: { kind: string; name: string; unionName?: string | null }): string {
+  return [p.kind, p.name, p.unionName ?? ''].map(norm).join('|');
+}
+
+/** `contains` does not escape: a % or _ typed in the search box must match itself, not anything. */
+export const likeEscaped = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function fieldsOf(input: TCreatePartnerRequest) {
+  // A community group belongs to no union, whatever the form sent.
+  const unionName = input.kind === 'union_branch' ? (input.unionName ?? null) : null;
   return {
     name: input.name,
     kind: input.kind,
-    // A community group belongs to no union, whatever the form sent.
-    unionName: input.kind === 'union_branch' ? (input.unionName ?? null) : null,
+    unionName,
     contactRole: input.contactRole || null,
+    dedupeKey: partnerDedupeKey({ kind: input.kind, name: input.name, unionName }),
   };
 }
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 export class PartnersService {
   constructor(private readonly prisma: PrismaClient) {}
@@ -55,8 +72,8 @@ export class PartnersService {
       ...(query.q
         ? {
             OR: [
-              { name: { contains: query.q, mode: 'insensitive' } },
-              { unionName: { contains: query.q, mode: 'insensitive' } },
+              { name: { contains: likeEscaped(query.q), mode: 'insensitive' } },
+              { unionName: { contains: likeEscaped(query.q), mode: 'insensitive' } },
             ],
           }
         : {}),
@@ -80,44 +97,38 @@ export class PartnersService {
     return toPartner(row);
   }
 
-  /** 409 naming the existing record when another live partner has the same kind, name and union. */
-  private async refuseDuplicate(
-    tx: Prisma.TransactionClient,
-    fields: ReturnType<typeof fieldsOf>,
-    exceptId?: number,
-  ): Promise<void> {
-    const twin = await tx.partner.findFirst({
-      where: {
-        mergedIntoId: null,
-        kind: fields.kind,
-        name: { equals: fields.name, mode: 'insensitive' },
-        unionName: fields.unionName === null ? null : { equals: fields.unionName, mode: 'insensitive' },
-        ...(exceptId ? { id: { not: exceptId } } : {}),
-      },
-      select: partnerSelect,
+  /**
+   * The unique key refused a duplicate: 409 naming the live record that holds it. Looked up after the
+   * transaction (PGlite has one connection, which the transaction held).
+   */
+  private async duplicateOf(dedupeKey: string): Promise<AppError> {
+    const twin = await this.prisma.partner.findUnique({ where: { dedupeKey }, select: partnerSelect });
+    if (!twin) return new AppError('CONFLICT', 'This partner already exists: use that record');
+    return new AppError('CONFLICT', `${twin.name} is already a partner: use that record`, {
+      existing: toPartner(twin),
     });
-    if (twin) {
-      throw new AppError('CONFLICT', `${twin.name} is already a partner: use that record`, {
-        existing: toPartner(twin),
-      });
-    }
   }
 
   async create(input: TCreatePartnerRequest, actor: Actor): Promise<TPartner> {
     const fields = fieldsOf(input);
-    const id = await this.prisma.$transaction(async (tx) => {
-      await this.refuseDuplicate(tx, fields);
-      const created = await tx.partner.create({ data: fields });
-      await recordChange(tx, {
-        actorId: actor.id,
-        entityType: 'partner',
-        entityId: created.id,
-        action: 'create',
-        changes: changedFields(null, fields, AUDITED),
-        requestId: actor.requestId,
+    let id: number;
+    try {
+      id = await this.prisma.$transaction(async (tx) => {
+        const created = await tx.partner.create({ data: fields });
+        await recordChange(tx, {
+          actorId: actor.id,
+          entityType: 'partner',
+          entityId: created.id,
+          action: 'create',
+          changes: changedFields(null, fields, AUDITED),
+          requestId: actor.requestId,
+        });
+        return created.id;
       });
-      return created.id;
-    });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw await this.duplicateOf(fields.dedupeKey);
+      throw error;
+    }
     return this.get(id);
   }
 
@@ -135,7 +146,6 @@ export class PartnersService {
         if (before.version !== input.version) throw STALE;
         const changes = changedFields(before, fields, AUDITED);
         if (changes.length === 0) return;
-        await this.refuseDuplicate(tx, fields, id);
         const updated = await tx.partner.updateMany({
           where: { id, version: input.version },
           data: { ...fields, version: { increment: 1 } },
@@ -151,6 +161,7 @@ export class PartnersService {
         });
       });
     } catch (error) {
+      if (isUniqueViolation(error)) throw await this.duplicateOf(fields.dedupeKey);
       if (error !== STALE) throw error;
       // Built after the transaction: PGlite has one connection, which the transaction held.
       const current = await this.get(id);
@@ -174,6 +185,9 @@ export class PartnersService {
       ]);
     }
     await this.prisma.$transaction(async (tx) => {
+      // Both rows locked in id order, then read: of two merges of one pair (or of a chain 18→19, 19→20)
+      // the second waits for the first, then sees it and is refused instead of making a loop.
+      await tx.$queryRaw`SELECT id FROM partner WHERE id IN (${id}, ${intoId}) ORDER BY id FOR UPDATE`;
       const [from, into] = await Promise.all([
         tx.partner.findUnique({ where: { id } }),
         tx.partner.findUnique({ where: { id: intoId } }),
@@ -206,7 +220,13 @@ export class PartnersService {
       if (moved.length > 0) {
         await tx.pilotPartner.createMany({ data: moved.map((pilotId) => ({ pilotId, partnerId: intoId })) });
       }
-      await tx.partner.update({ where: { id }, data: { mergedIntoId: intoId, version: { increment: 1 } } });
+      // The duplicate leaves the key free: its name may be the survivor's new one.
+      await tx.partner.update({
+        where: { id },
+        data: { mergedIntoId: intoId, dedupeKey: null, version: { increment: 1 } },
+      });
+      // Records merged into the duplicate earlier now point at the survivor too: no chains to follow.
+      await tx.partner.updateMany({ where: { mergedIntoId: id }, data: { mergedIntoId: intoId } });
       const common = { actorId: actor.id, entityType: 'partner' as const, action: 'update' as const };
       await recordChange(tx, {
         ...common,

@@ -1,4 +1,6 @@
 // How a pilot appears in its history (field by field), and the day a status takes effect by default.
+import { statusOnProblem, ukDay, type TPilotStatus } from '../../contracts/index.ts';
+import { AppError } from '../../http/app-error.ts';
 import { day } from './pilot-reads.ts';
 
 export const AUDITED = [
@@ -50,5 +52,18 @@ export function auditView(p: {
 
 /** Today in the UK, where the pilots are: a status set late in the evening belongs to that day. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  return ukDay(0);
+}
+
+/**
+ * 422 naming statusOn when a status cannot have taken effect that day. The request schema checks a date the
+ * editor gave; this checks the one the server chose (today, for a new status of a pilot not yet started).
+ */
+export function assertStatusOn(status: TPilotStatus, statusOn: string, startsOn: string): void {
+  const problem = statusOnProblem(status, statusOn, startsOn);
+  if (problem) {
+    throw new AppError('UNPROCESSABLE', `The status date (${statusOn}) ${problem} (${startsOn})`, [
+      { field: 'statusOn', message: problem },
+    ]);
+  }
 }

@@ -1,11 +1,10 @@
-// A pilot's comments (regional staff and the CLP's organisers talk about it) and its merged history: the
-// pilot's own entries, its activities' and its comments', newest first. Both are personal data.
+// A pilot's comments: regional staff and the CLP's organisers talk about it (personal data, as its history
+// in pilot-history.ts is).
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { TPilotComment, TPilotHistoryEntry } from '../../contracts/index.ts';
+import type { TPilotComment } from '../../contracts/index.ts';
 import { recordChange } from '../history/audit.ts';
 
 const author = { select: { id: true, name: true } } as const;
-const HISTORY_LIMIT = 500;
 
 function toComment(c: {
   id: number;
@@ -53,41 +52,4 @@ export async function addComment(
     return created;
   });
   return toComment(row);
-}
-
-export async function pilotHistory(
-  prisma: PrismaClient,
-  pilotId: number,
-): Promise<{ items: TPilotHistoryEntry[] }> {
-  // Deleted activities keep their rows (soft delete), so their entries are found too.
-  const [activities, comments] = await Promise.all([
-    prisma.pilotActivity.findMany({ where: { pilotId }, select: { id: true } }),
-    prisma.pilotComment.findMany({ where: { pilotId }, select: { id: true } }),
-  ]);
-  const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
-  const rows = await prisma.auditEntry.findMany({
-    where: {
-      OR: [
-        { entityType: 'pilot', entityId: String(pilotId) },
-        { entityType: 'pilot-activity', entityId: { in: ids(activities) } },
-        { entityType: 'pilot-comment', entityId: { in: ids(comments) } },
-      ],
-    },
-    include: { actor: author },
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    take: HISTORY_LIMIT,
-  });
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actor: r.actor,
-      action: r.action as TPilotHistoryEntry['action'],
-      changes: r.changes as TPilotHistoryEntry['changes'],
-      source: r.source,
-      reason: r.reason,
-      entityType: r.entityType as TPilotHistoryEntry['entityType'],
-      entityId: r.entityId,
-    })),
-  };
 }

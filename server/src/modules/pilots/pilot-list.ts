@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { PILOT_RUNNING_STATUSES, type TPilotFilters, type TPilotSummary } from '../../contracts/index.ts';
 import type { Principal } from '../access/policy.ts';
 import { allows, organiserClps, readableWhere, resourceOf } from './pilot-access.ts';
+import { likeEscaped } from './partners.service.ts';
 import { summarySelect, toSummary, totalsOf, type SummaryRow } from './pilot-reads.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -23,7 +24,7 @@ export function filterWhere(f: TPilotFilters, principal: Principal | undefined):
     and.push({ OR: [{ clpId: { in: organiserClps(principal) } }, { organiserId: principal.userId }] });
   }
   if (f.q) {
-    const contains = { contains: f.q, mode: 'insensitive' as const };
+    const contains = { contains: likeEscaped(f.q), mode: 'insensitive' as const };
     and.push({ OR: [{ title: contains }, { issue: contains }] });
   }
   return { AND: and };

@@ -112,6 +112,14 @@ describe('pilot lists', () => {
     expect(await only('kind=political_education&category=local_services')).toEqual([p.id]);
     expect(await only('q=mill%20house%20leisure')).toEqual([p.id]);
     expect(await only('q=baths')).toEqual([p.id]);
+    // % and _ are themselves, not wildcards: no title or issue holds them.
+    expect(await only('q=%25')).toEqual([]);
+    expect(await only('q=_')).toEqual([]);
+    const pay = await create(hartlepoolOrganiser, hartlepoolId, {
+      title: 'A 100% pay rise',
+      kind: 'union_recruitment',
+    });
+    expect(await only('q=100%25%20pay')).toEqual([pay.id]);
     const organisers = (await list(hartlepoolOrganiser, 'mine=true&limit=200')).items;
     expect(organisers.map((x) => x.id)).toContain(p.id);
     expect((await list(blythOrganiser, 'mine=true&limit=200')).items.map((x) => x.id)).not.toContain(p.id);
@@ -159,8 +167,17 @@ describe('running a pilot elsewhere', () => {
       origin: { id: origin.id, title: origin.title },
       organiser: { id: both.userId },
     });
-    const original = await t.api.get(`/api/pilots/${origin.id}`).set(member.headers).expect(200);
+    const original = await t.api.get(`/api/pilots/${origin.id}`).set(both.headers).expect(200);
     expect(original.body.copies).toEqual([{ id: res.body.id, title: origin.title, clp: expect.any(String) }]);
+    // A member of the original's CLP cannot read Hartlepool's pilots, so is not told of the copy there;
+    // nor is Hartlepool's organiser told of the original in Blyth.
+    const asMember = await t.api.get(`/api/pilots/${origin.id}`).set(member.headers).expect(200);
+    expect(asMember.body.copies).toEqual([]);
+    expect(asMember.text).not.toContain(`"id":${res.body.id},`);
+    const copy = await t.api.get(`/api/pilots/${res.body.id}`).set(hartlepoolOrganiser.headers).expect(200);
+    expect(copy.body.origin).toBeNull();
+    const staffCopy = await t.api.get(`/api/pilots/${res.body.id}`).set(staff.headers).expect(200);
+    expect(staffCopy.body.origin).toEqual({ id: origin.id, title: origin.title, clp: expect.any(String) });
     // Someone who cannot read the original (another CLP's organiser) may not copy it.
     await t.api
       .post(`/api/pilots/${origin.id}/replicate`)
@@ -219,6 +236,46 @@ describe('comments, history and organisers', () => {
       'pilot-activity',
       'pilot-comment',
     ]);
+    expect(history.body.total).toBe(3);
+  });
+
+  it('pages a long history and finds the pilot’s own edits behind 40,000 activity entries', async () => {
+    const pilot = await create(blythOrganiser, blythId);
+    const other = await create(blythOrganiser, blythId);
+    // 40,000 activities, each with its entry: more ids than one query may bind (32,767).
+    await t.db.prisma.$executeRaw`
+      INSERT INTO pilot_activity (pilot_id, idempotency_key, occurred_on, type)
+      SELECT ${pilot.id}, gen_random_uuid(), DATE '2026-11-01', 'stall' FROM generate_series(1, 40000)`;
+    await t.db.prisma.$executeRaw`
+      INSERT INTO audit_entry (entity_type, entity_id, action, changes)
+      SELECT 'pilot-activity', id::text, 'create', '[]'::jsonb FROM pilot_activity WHERE pilot_id = ${pilot.id}`;
+    // Another pilot's entries stay out.
+    await t.api
+      .post(`/api/pilots/${other.id}/comments`)
+      .set(staff.headers)
+      .send({ body: 'Elsewhere' })
+      .expect(201);
+    const url = `/api/pilots/${pilot.id}/history`;
+    const first = await t.api.get(url).set(staff.headers).expect(200);
+    expect(first.body.total).toBe(40_001);
+    expect(first.body.items).toHaveLength(100);
+    expect(first.body.items[0].entityType).toBe('pilot-activity');
+    const page = await t.api.get(`${url}?offset=100&limit=200`).set(staff.headers).expect(200);
+    expect(page.body.items).toHaveLength(200);
+    const seen = new Set([...first.body.items, ...page.body.items].map((e: { id: number }) => e.id));
+    expect(seen.size).toBe(300);
+    const last = await t.api.get(`${url}?offset=40000&limit=200`).set(staff.headers).expect(200);
+    expect(last.body).toMatchObject({ total: 40_001, items: [{ entityType: 'pilot', action: 'create' }] });
+    // The pilot's own entries on their own.
+    const own = await t.api.get(`${url}?type=pilot`).set(staff.headers).expect(200);
+    expect(own.body).toMatchObject({
+      total: 1,
+      items: [{ entityType: 'pilot', entityId: String(pilot.id) }],
+    });
+    const comments = await t.api.get(`${url}?type=comment`).set(staff.headers).expect(200);
+    expect(comments.body).toEqual({ total: 0, items: [] });
+    await t.api.get(`${url}?limit=201`).set(staff.headers).expect(400);
+    await t.api.get(`${url}?type=partner`).set(staff.headers).expect(400);
   });
 
   it('offers as organisers the people with a current role in the CLP', async () => {

@@ -38,6 +38,11 @@ export const summarySelect = {
 } as const satisfies Prisma.PilotSelect;
 export type SummaryRow = Prisma.PilotGetPayload<{ select: typeof summarySelect }>;
 
+// A linked pilot's CLP, with what deciding whether the caller may read it needs.
+const linkedClp = {
+  select: { id: true, name: true, constituency: { select: { regionCode: true } } },
+} as const;
+
 const detailSelect = {
   ...summarySelect,
   issue: true,
@@ -46,8 +51,8 @@ const detailSelect = {
   evidenceLinks: true,
   lessons: true,
   updatedAt: true,
-  origin: { select: { id: true, title: true, clp: { select: { name: true } } } },
-  copies: { select: { id: true, title: true, clp: { select: { name: true } } }, orderBy: { id: 'asc' } },
+  origin: { select: { id: true, title: true, clp: linkedClp } },
+  copies: { select: { id: true, title: true, clp: linkedClp }, orderBy: { id: 'asc' } },
   partners: { select: { partner: { select: partnerSelect } }, orderBy: { partnerId: 'asc' } },
   statusChanges: {
     select: { status: true, changedOn: true, changedBy: person },
@@ -166,11 +171,14 @@ export async function getPilot(db: Db, id: number, principal: Principal | undefi
   const resource = resourceOf(p.clp);
   const personal = allows(principal, 'pilots:read-personal', resource);
   const [aggs, timeline] = await Promise.all([totalsOf(db, [id]), timelineOf(db, id)]);
-  const link = (x: { id: number; title: string; clp: { name: string } }) => ({
-    id: x.id,
-    title: x.title,
-    clp: x.clp.name,
-  });
+  type Linked = {
+    id: number;
+    title: string;
+    clp: { id: number; name: string; constituency: { regionCode: string } };
+  };
+  // Another CLP's pilot is named only to someone who may read it: a copy or origin elsewhere stays unseen.
+  const readable = (x: Linked) => allows(principal, 'pilots:read', resourceOf(x.clp));
+  const link = (x: Linked) => ({ id: x.id, title: x.title, clp: x.clp.name });
   return {
     ...toSummary(p, aggs.get(id), personal),
     issue: p.issue,
@@ -178,8 +186,8 @@ export async function getPilot(db: Db, id: number, principal: Principal | undefi
     outcome: p.outcome,
     evidenceLinks: p.evidenceLinks,
     lessons: p.lessons,
-    origin: p.origin ? link(p.origin) : null,
-    copies: p.copies.map(link),
+    origin: p.origin && readable(p.origin) ? link(p.origin) : null,
+    copies: p.copies.filter(readable).map(link),
     partners: p.partners.map((l) => toPartner(l.partner)),
     statusChanges: p.statusChanges.map((c) => ({
       status: c.status,

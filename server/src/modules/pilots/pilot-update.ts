@@ -5,7 +5,7 @@ import type { TPilot, TUpdatePilotRequest } from '../../contracts/index.ts';
 import { AppError } from '../../http/app-error.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
 import { bumpSeatDataVersion } from '../seats/seat-data-version.ts';
-import { AUDITED, auditView, today } from './pilot-audit.ts';
+import { AUDITED, assertStatusOn, auditView, today } from './pilot-audit.ts';
 import { assertInClpSeat } from './pilot-location.ts';
 import { dateOf, getPilot } from './pilot-reads.ts';
 import type { Actor } from './pilots.service.ts';
@@ -43,6 +43,8 @@ export async function updatePilot(
       // A new status takes effect today unless the editor says when; the same status keeps its date
       // unless the editor corrects it.
       const statusOn = input.statusOn ?? (statusChanged ? today() : undefined);
+      // A kept date is not re-judged: only a date set now must fit the start.
+      if (statusOn) assertStatusOn(input.status, statusOn, input.startsOn);
       const next = {
         title: input.title,
         issue: input.issue,

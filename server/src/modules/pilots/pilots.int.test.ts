@@ -114,6 +114,24 @@ describe('creating a pilot', () => {
     await create(staff, {}).expect(403);
     await create(otherOrganiser, {}).expect(403);
     await create(organiser, { endsOn: '2026-08-01' }).expect(400);
+    // A status cannot have taken effect after tomorrow, nor (once running) before the pilot started.
+    const ukDay = (days: number) => {
+      const d = new Date(
+        `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format()}T00:00:00Z`,
+      );
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const future = await create(organiser, { status: 'active', statusOn: ukDay(2) }).expect(400);
+    expect(future.body.error.details).toEqual([{ field: 'statusOn', message: 'cannot be in the future' }]);
+    await create(organiser, { status: 'active', statusOn: '2026-08-31' })
+      .expect(400)
+      .expect((r) => expect(r.body.error.details[0].field).toBe('statusOn'));
+    await create(organiser, { status: 'active', statusOn: ukDay(1) }).expect(201);
+    // Planned is decided before the start; a running status today for a pilot starting later is not.
+    await create(organiser, { startsOn: ukDay(30), statusOn: ukDay(0) }).expect(201);
+    const early = await create(organiser, { startsOn: ukDay(30), status: 'active' }).expect(422);
+    expect(early.body.error.details[0].field).toBe('statusOn');
     await create(organiser, { location: { lat: 40, lng: 0 } }).expect(400);
   });
 });

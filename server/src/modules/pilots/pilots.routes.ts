@@ -12,6 +12,7 @@ import {
   ZPilotComment,
   ZPilotCommentsResponse,
   ZPilotFiltersQuery,
+  ZPilotHistoryQuery,
   ZPilotHistoryResponse,
   ZPilotListQuery,
   ZPilotListResponse,
@@ -21,7 +22,8 @@ import {
   ZUpdatePilotRequest,
 } from '../../contracts/index.ts';
 import { allows, clpResource, pilotResource } from './pilot-access.ts';
-import { addComment, listComments, pilotHistory } from './pilot-comments.ts';
+import { addComment, listComments } from './pilot-comments.ts';
+import { pilotHistory } from './pilot-history.ts';
 import { pilotLocations, pilotsCsv } from './pilot-exports.ts';
 import { clpOfficers } from './pilot-people.ts';
 import { listPilots } from './pilot-list.ts';
@@ -191,11 +193,13 @@ export function pilotRoutes(deps: { prisma: PrismaClient; seatDataChanged: () =>
       path: '/pilots/:id/history',
       tags,
       access: { action: 'pilots:read-personal', resource: ofPilot },
-      summary: "A pilot's history with its activities' and comments', newest first",
+      summary:
+        "A pilot's history with its activities' and comments', newest first, paged; `type` keeps one source",
       params: ZPilotParams,
+      query: ZPilotHistoryQuery,
       response: ZPilotHistoryResponse,
-      handler: async ({ params }, _req, res) => {
-        res.json(await pilotHistory(deps.prisma, params.id));
+      handler: async ({ params, query }, _req, res) => {
+        res.json(await pilotHistory(deps.prisma, params.id, query));
       },
     }),
     defineRoute({

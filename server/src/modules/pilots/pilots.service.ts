@@ -7,7 +7,7 @@ import type { Principal } from '../access/policy.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
 import { bumpSeatDataVersion } from '../seats/seat-data-version.ts';
 import { assertInClpSeat } from './pilot-location.ts';
-import { AUDITED, auditView, today } from './pilot-audit.ts';
+import { AUDITED, assertStatusOn, auditView, today } from './pilot-audit.ts';
 import { dateOf, getPilot } from './pilot-reads.ts';
 import { isClpOfficer } from './pilot-people.ts';
 import { updatePilot } from './pilot-update.ts';
@@ -61,6 +61,8 @@ export class PilotsService {
           : null;
     await this.checkPeopleAndPartners(input.clpId, organiserId, input.partnerIds);
     if (input.location) await assertInClpSeat(this.prisma, input.clpId, input.location);
+    const statusOn = input.statusOn ?? today();
+    assertStatusOn(input.status, statusOn, input.startsOn);
     const id = await this.prisma.$transaction(async (tx) => {
       const data = {
         clpId: input.clpId,
@@ -69,7 +71,7 @@ export class PilotsService {
         category: input.category,
         kind: input.kind,
         status: input.status,
-        statusOn: dateOf(input.statusOn ?? today()),
+        statusOn: dateOf(statusOn),
         startsOn: dateOf(input.startsOn),
         endsOn: input.endsOn ? dateOf(input.endsOn) : null,
         goals: input.goals,
