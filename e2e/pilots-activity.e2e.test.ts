@@ -171,9 +171,26 @@ describe('logging pilot activity on a phone', () => {
     expect(await log.scrollWidth()).toBeLessThanOrEqual(360);
     await shot(log, 'activity-import-errors-360');
 
+    // The first apply reaches the server but its answer is lost; applying the file again adds nothing twice.
+    let lost = 0;
+    const isApply = (url: URL) =>
+      url.pathname.endsWith('/activities/import') && url.search.includes('apply=true');
+    await log.page.route(isApply, async (route) => {
+      if (lost > 0) return route.fallback();
+      lost += 1;
+      await route.fetch(); // the server imports the rows…
+      await route.abort('connectionreset'); // …and the page never hears back
+    });
     await log.chooseCsv('good.csv', rows(false));
     await log.importButton(3).click();
-    await expect.poll(() => log.importStatus.textContent(), poll).toContain('Imported 3 activities.');
+    await log.importSection.getByRole('alert').waitFor();
+    expect((await log.stored(pilotId)).total).toBe(3);
+    await log.checkFile.click();
+    await log.importButton(3).click();
+    await expect
+      .poll(() => log.importStatus.textContent(), poll)
+      .toContain('This file was already imported (3 activities); nothing was added.');
+    await log.page.unrouteAll();
     expect((await log.stored(pilotId)).total).toBe(3);
     await expect.poll(() => log.total('conversations').textContent(), poll).toBe('44');
     await expect.poll(() => log.recorded.count(), poll).toBe(3);

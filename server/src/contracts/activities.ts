@@ -164,7 +164,20 @@ export const ACTIVITY_CSV_COLUMNS = {
 export const ACTIVITY_IMPORT_MAX_ROWS = 5000;
 export const ACTIVITY_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
-export const ZActivityImportQuery = z.object({ apply: ZQueryBoolean.default(false) }).strict();
+/**
+ * apply=true needs `key`: a UUID the client makes once per chosen file and sends with every try of it, so
+ * that applying the same file again (a retry after a lost answer, a double click) adds nothing.
+ */
+export const ZActivityImportQuery = z
+  .object({
+    apply: ZQueryBoolean.default(false),
+    key: z.uuid({ message: 'must be a UUID made by the client for this file' }).optional(),
+  })
+  .strict()
+  .refine((q) => !q.apply || q.key !== undefined, {
+    path: ['key'],
+    message: 'is required with apply=true: a UUID made by the client for this file',
+  });
 
 /** The file as sent (Content-Type: text/csv); nothing else is a file. */
 export const ZActivityImportBody = z.string({ error: 'send the file as text/csv' });
@@ -188,4 +201,15 @@ export const ZActivityImportPreview = z.object({
 });
 export type TActivityImportPreview = z.infer<typeof ZActivityImportPreview>;
 
-export const ZActivityImportResult = z.object({ created: z.number().int() });
+/**
+ * An applied file: `created` rows now, and `alreadyImported` rows this file's key had made before (then the
+ * answer is 200, or 201 when any row is new).
+ */
+export const ZActivityImportResult = z.object({
+  created: z.number().int(),
+  alreadyImported: z.number().int().optional(),
+});
+export type TActivityImportResult = z.infer<typeof ZActivityImportResult>;
+
+/** Why an activity's date is refused: the pilot had not started (its weekly timeline begins at the start). */
+export const beforeStartMessage = (startsOn: string) => `must not be before the pilot started (${startsOn})`;

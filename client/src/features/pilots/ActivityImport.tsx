@@ -18,6 +18,7 @@ import {
   type ImportPreview,
   type Progress,
 } from './activitiesApi.ts';
+import { newIdempotencyKey } from './offlineQueue.ts';
 import './activities.css';
 
 export const IMPORT_HEADER = Object.keys(ACTIVITY_CSV_COLUMNS).join(',');
@@ -27,7 +28,7 @@ type Step =
   | { kind: 'idle' }
   | { kind: 'sending'; apply: boolean; progress: Progress }
   | { kind: 'preview'; preview: ImportPreview }
-  | { kind: 'done'; created: number }
+  | { kind: 'done'; created: number; alreadyImported: number }
   | { kind: 'failed'; message: string; errors?: ImportError[] | undefined };
 
 /** Bring in many activities from a spreadsheet: preview first (rows, totals, every error), then apply all. */
@@ -38,6 +39,8 @@ export function ActivityImport(props: { pilot: TPilot }) {
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
+  // Made when a file is chosen and sent with every apply of it: applying it again adds nothing.
+  const [fileKey, setFileKey] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   if (!pilot.can.edit) return <></>;
@@ -53,13 +56,14 @@ export function ActivityImport(props: { pilot: TPilot }) {
       const result = await sendImport({
         pilotId: pilot.id,
         file,
+        fileKey,
         apply,
         csrfToken: session.data?.csrfToken,
         onProgress: (progress) => setStep({ kind: 'sending', apply, progress }),
       });
       if (result.kind === 'preview') setStep({ kind: 'preview', preview: result.preview });
       else {
-        setStep({ kind: 'done', created: result.created });
+        setStep({ kind: 'done', created: result.created, alreadyImported: result.alreadyImported });
         setFile(null);
         if (fileInput.current) fileInput.current.value = '';
         await invalidatePilotActivity(queryClient, pilot.id);
@@ -100,6 +104,7 @@ export function ActivityImport(props: { pilot: TPilot }) {
           disabled={sending}
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
+            setFileKey(newIdempotencyKey());
             setStep({ kind: 'idle' });
           }}
         />
@@ -125,8 +130,7 @@ export function ActivityImport(props: { pilot: TPilot }) {
         </div>
       )}
       <div role="status" className="activity-import__status">
-        {step.kind === 'done' &&
-          `Imported ${step.created} ${step.created === 1 ? 'activity' : 'activities'}.`}
+        {step.kind === 'done' && doneMessage(step.created, step.alreadyImported)}
         {preview &&
           `${preview.rows} ${preview.rows === 1 ? 'row' : 'rows'} read: ${preview.valid} ready, ${preview.errors.length} ${preview.errors.length === 1 ? 'problem' : 'problems'}.`}
       </div>
@@ -152,6 +156,16 @@ export function ActivityImport(props: { pilot: TPilot }) {
       )}
     </section>
   );
+}
+
+const activities = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'activity' : 'activities'}`;
+
+/** What an apply did; rows an earlier try of the same file made (its answer lost) are said as such. */
+function doneMessage(created: number, alreadyImported: number): string {
+  if (alreadyImported === 0) return `Imported ${activities(created)}.`;
+  if (created === 0)
+    return `This file was already imported (${activities(alreadyImported)}); nothing was added.`;
+  return `Imported ${activities(created)}; ${alreadyImported.toLocaleString('en-GB')} more were already imported.`;
 }
 
 function pct(p: Progress): number {

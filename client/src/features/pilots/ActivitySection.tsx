@@ -1,7 +1,7 @@
 import type { TPilot } from '@groundwork/server/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../api/ApiError.ts';
+import { ApiError, errorMessage } from '../../api/ApiError.ts';
 import { ActivityForm, type FieldErrors } from './ActivityForm.tsx';
 import { ActivityList } from './ActivityList.tsx';
 import { invalidatePilotActivity, postActivity } from './activitiesApi.ts';
@@ -108,6 +108,12 @@ export function ActivitySection(props: { pilot: TPilot }) {
       }
       setServerErrors(fieldErrors(error));
       setFormError(errorMessage(error));
+      // A 409: this key already made an activity (with other values). Resending it cannot succeed: the next
+      // save is a new activity, and the list is refreshed to show the saved one to edit.
+      if (error instanceof ApiError && error.status === 409) {
+        setPendingKey(null);
+        await invalidatePilotActivity(queryClient, pilot.id);
+      }
       return undefined;
     } finally {
       setBusy(false);

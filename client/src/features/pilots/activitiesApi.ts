@@ -121,18 +121,23 @@ export function importErrors(details: unknown): ImportError[] | undefined {
 
 /**
  * Sends the CSV file (text/csv) with XMLHttpRequest, the one browser API that reports upload progress.
- * apply=false answers the preview; apply=true creates every row or, on any error, none (422).
+ * apply=false answers the preview; apply=true creates every row or, on any error, none (422). `fileKey` is
+ * made once per chosen file and sent with every apply of it: a retry after a lost answer adds nothing twice.
  */
 export function sendImport(opts: {
   pilotId: number;
   file: File;
+  fileKey: string;
   apply: boolean;
   csrfToken: string | undefined;
   onProgress: (p: Progress) => void;
-}): Promise<{ kind: 'preview'; preview: ImportPreview } | { kind: 'applied'; created: number }> {
+}): Promise<
+  { kind: 'preview'; preview: ImportPreview } | { kind: 'applied'; created: number; alreadyImported: number }
+> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${base(opts.pilotId)}/import?apply=${opts.apply}`);
+    const query = opts.apply ? `apply=true&key=${encodeURIComponent(opts.fileKey)}` : 'apply=false';
+    xhr.open('POST', `${base(opts.pilotId)}/import?${query}`);
     xhr.setRequestHeader('Content-Type', 'text/csv');
     xhr.setRequestHeader('Accept', 'application/json');
     if (opts.csrfToken) xhr.setRequestHeader('X-CSRF-Token', opts.csrfToken);
@@ -157,7 +162,10 @@ export function sendImport(opts: {
         const preview = ZImportPreview.safeParse(body);
         if (!opts.apply && preview.success) return resolve({ kind: 'preview', preview: preview.data });
         const result = ZImportResult.safeParse(body);
-        if (opts.apply && result.success) return resolve({ kind: 'applied', created: result.data.created });
+        if (opts.apply && result.success) {
+          const { created, alreadyImported = 0 } = result.data;
+          return resolve({ kind: 'applied', created, alreadyImported });
+        }
         return reject(ApiError.badResponse('The import answer'));
       }
       const refusal = ZImportRefusal.safeParse(body);

@@ -22,7 +22,17 @@ export interface QueuedActivity {
   draft: ActivityDraft;
   queuedAt: string;
   /** Set when the server refused it (400/403/409): kept, with the reason, for the person to edit or discard. */
-  rejected?: { message: string; fields: Record<string, string> } | undefined;
+  rejected?:
+    | {
+        message: string;
+        fields: Record<string, string>;
+        /**
+         * A 409: its key already made an activity (saved with other values, or since deleted), so sending it
+         * again cannot succeed: the person discards it, and edits the saved one in the list if need be.
+         */
+        conflict?: boolean;
+      }
+    | undefined;
 }
 
 const PREFIX = 'groundwork.activityQueue.';
@@ -181,7 +191,12 @@ export async function flushQueue(
           : error instanceof Error
             ? error.message
             : 'The server refused this activity.';
-      store.change(pilotId, (q) => updateItem(q, item.idempotencyKey, { rejected: { message, fields } }));
+      const conflict = error instanceof ApiError && error.status === 409;
+      store.change(pilotId, (q) =>
+        updateItem(q, item.idempotencyKey, {
+          rejected: { message, fields, ...(conflict ? { conflict } : {}) },
+        }),
+      );
     }
   }
   return { sent, stopped: false };

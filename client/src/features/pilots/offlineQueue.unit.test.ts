@@ -143,6 +143,34 @@ describe('the offline activity queue', () => {
   });
 });
 
+describe('a queued activity whose key was already saved with other values', () => {
+  it('is kept with the server’s reason as a conflict, not resent, and can be discarded', async () => {
+    const store = createQueueStore(memoryStorage());
+    for (const k of ['edited', 'next']) store.change(1, (q) => enqueue(q, item(k)));
+    const reason = 'This activity was already saved with other values; it is in the list — edit it there';
+    const sent: string[] = [];
+    const result = await flushQueue(store, 1, async (i) => {
+      if (i.idempotencyKey === 'edited') {
+        throw new ApiError({
+          status: 409,
+          code: 'CONFLICT',
+          message: reason,
+          details: { current: { id: 4, conversations: 10 } },
+        });
+      }
+      sent.push(i.idempotencyKey);
+    });
+    expect(result).toEqual({ sent: 1, stopped: false });
+    expect(sent).toEqual(['next']);
+    expect(store.read(1)).toHaveLength(1);
+    expect(store.read(1)[0]?.rejected).toEqual({ message: reason, fields: {}, conflict: true });
+    await flushQueue(store, 1, async (i) => void sent.push(i.idempotencyKey));
+    expect(sent).toEqual(['next']);
+    store.change(1, (q) => removeItem(q, 'edited'));
+    expect(store.read(1)).toEqual([]);
+  });
+});
+
 describe('the activity form’s own checks (the server’s rules, before a send or a queue)', () => {
   const empty = {
     occurredOn: '2026-11-14',

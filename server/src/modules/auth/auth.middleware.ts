@@ -55,7 +55,9 @@ export const requireCsrf: RequestHandler = (req, _res, next) => {
     return next(
       new AppError(
         'UNSUPPORTED_MEDIA_TYPE',
-        'Send the request body as JSON (Content-Type: application/json)',
+        CSV_UPLOADS.test(req.path)
+          ? 'Send the file as CSV (Content-Type: text/csv)'
+          : 'Send the request body as JSON (Content-Type: application/json)',
       ),
     );
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/people.ts';
 import { useTestApp } from '../../test/test-app.ts';
@@ -34,9 +35,10 @@ const fiftyRows = () =>
     return `${day},${i % 2 ? 'Door-knocking session' : 'stall'},2,10,1,,,,"Session ${i + 1}, notes"`;
   });
 
+// Applying needs the file's key (made once per chosen file by the client): a fresh one per send here.
 const send = (who: Person, pilotId: number, apply: boolean, csv: string) =>
   t.api
-    .post(`/api/pilots/${pilotId}/activities/import?apply=${apply}`)
+    .post(`/api/pilots/${pilotId}/activities/import?apply=${apply}${apply ? `&key=${randomUUID()}` : ''}`)
     .set(who.headers)
     .set('Content-Type', 'text/csv')
     .send(csv);
@@ -126,7 +128,7 @@ describe('importing activities from CSV', () => {
     expect(big.body.error.message).toMatch(/2 MB/);
 
     await t.api
-      .post(`/api/pilots/${pilotId}/activities/import?apply=true`)
+      .post(`/api/pilots/${pilotId}/activities/import?apply=true&key=${randomUUID()}`)
       .set(organiser.headers)
       .send({ csv: HEADER })
       .expect(415);

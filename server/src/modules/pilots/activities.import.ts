@@ -9,6 +9,7 @@ import {
   ACTIVITY_NOTES_MAX,
   ACTIVITY_TYPE_LABELS,
   ACTIVITY_TYPES,
+  beforeStartMessage,
   NOT_AFTER_TOMORROW,
   utcDayFromNow,
   ZDay,
@@ -31,9 +32,12 @@ export interface ImportedActivity {
   notes: string;
 }
 
+/** A valid row with the line it starts on (what makes its idempotency key when applied). */
+export type ImportRow = ImportedActivity & { line: number };
+
 export interface ReadResult {
   rows: number;
-  activities: ImportedActivity[];
+  activities: ImportRow[];
   errors: TActivityImportError[];
 }
 
@@ -57,7 +61,9 @@ const normalise = (h: string) =>
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 
-const quoted = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/** A cell as a message shows it: at most 40 characters, so a huge cell cannot swell the answer. */
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+const quoted = (s: string) => JSON.stringify(clip(s));
 
 // A type may be written as its code or its label, in any case ("door_knocking", "Door-knocking session").
 const TYPE_BY_NAME = new Map<string, TActivityType>(
@@ -68,8 +74,8 @@ const TYPE_BY_NAME = new Map<string, TActivityType>(
 );
 const TYPE_HINT = `must be an activity type such as ${ACTIVITY_TYPE_LABELS.door_knocking} or door_knocking`;
 
-/** Dates as ISO (2026-11-14) or as UK spreadsheets write them (14/11/2026). */
-function readDate(cell: string): string | { reason: string } {
+/** Dates as ISO (2026-11-14) or as UK spreadsheets write them (14/11/2026), not before the pilot's start. */
+function readDate(cell: string, startsOn: string | undefined): string | { reason: string } {
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
   const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : cell;
   if (!cell) return { reason: 'is required' };
@@ -81,6 +87,7 @@ function readDate(cell: string): string | { reason: string } {
     };
   }
   if (iso > utcDayFromNow(1)) return { reason: `${NOT_AFTER_TOMORROW}, got ${cell}` };
+  if (startsOn && iso < startsOn) return { reason: `${beforeStartMessage(startsOn)}, got ${cell}` };
   return iso;
 }
 
@@ -91,7 +98,7 @@ function readCount(count: TActivityCount, cell: string): number | null | { reaso
   // Thousands separators are how spreadsheets show big numbers; anything else (-3, 2.5, "ten") is refused.
   if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(cell)) return { reason: `must be ${range}, got ${quoted(cell)}` };
   const value = Number(cell.replaceAll(',', ''));
-  if (value > max) return { reason: `must be ${range}, got ${cell}` };
+  if (value > max) return { reason: `must be ${range}, got ${clip(cell)}` };
   return value;
 }
 
@@ -99,9 +106,10 @@ const ZNotesCell = ZText({ max: ACTIVITY_NOTES_MAX, multiline: true });
 
 /**
  * Reads a whole file: every row is checked, and every problem is reported (not just the first), each with
- * the line it starts on and the column as the file spells it.
+ * the line it starts on and the column as the file spells it. `startsOn` (YYYY-MM-DD), the pilot's start:
+ * no row may be dated before it.
  */
-export function readActivityCsv(text: string): ReadResult {
+export function readActivityCsv(text: string, opts: { startsOn?: string } = {}): ReadResult {
   // One kind of line break, so that csv-parse's line count matches what an editor shows.
   const normalised = text.replace(/\r\n?/g, '\n');
   let records: { record: string[]; info: { lines: number } }[];
@@ -141,7 +149,7 @@ export function readActivityCsv(text: string): ReadResult {
     errors.push({ line: 2, field: '(file)', reason: 'has no activities under the header' });
   if (errors.length) return { rows: body.length, activities: [], errors };
 
-  const activities: ImportedActivity[] = [];
+  const activities: ImportRow[] = [];
   for (const { record, info } of body) {
     // csv-parse counts to the record's last line; a quoted cell may span several.
     const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
@@ -160,7 +168,7 @@ export function readActivityCsv(text: string): ReadResult {
       });
     }
 
-    const occurredOn = readDate(cell('date'));
+    const occurredOn = readDate(cell('date'), opts.startsOn);
     if (typeof occurredOn !== 'string') fail('date', occurredOn.reason);
     const typeCell = cell('type');
     const type = TYPE_BY_NAME.get(normalise(typeCell));
@@ -178,7 +186,8 @@ export function readActivityCsv(text: string): ReadResult {
     if (!notes.success) fail('notes', notes.error.issues[0]?.message ?? 'is not valid text');
 
     if (rowErrors.length) errors.push(...rowErrors);
-    else activities.push({ occurredOn: occurredOn as string, type: type!, ...counts, notes: notes.data! });
+    else
+      activities.push({ line, occurredOn: occurredOn as string, type: type!, ...counts, notes: notes.data! });
   }
   return { rows: body.length, activities, errors };
 }

@@ -18,6 +18,7 @@ describe('reading an activity CSV', () => {
     expect(read.errors).toEqual([]);
     expect(read.rows).toBe(3);
     expect(read.activities[0]).toEqual({
+      line: 2,
       occurredOn: '2026-03-02',
       type: 'door_knocking',
       participants: 6,
@@ -118,6 +119,26 @@ describe('reading an activity CSV', () => {
       { line: 2, field: 'notes', reason: 'must not contain control characters' },
       { line: 3, field: '(row)', reason: 'has 4 cells, the header has 3' },
     ]);
+  });
+
+  it('refuses rows dated before the pilot started, naming the line and the start', () => {
+    const read = readActivityCsv(['date,type', '2000-01-01,stall', '2026-08-04,stall'].join('\n'), {
+      startsOn: '2026-08-04',
+    });
+    expect(read.errors).toEqual([
+      { line: 2, field: 'date', reason: 'must not be before the pilot started (2026-08-04), got 2000-01-01' },
+    ]);
+    expect(read.activities).toMatchObject([{ line: 3, occurredOn: '2026-08-04' }]);
+  });
+
+  it('shows at most 40 characters of a huge count in its error', () => {
+    const huge = '9'.repeat(10_000);
+    const [error] = readActivityCsv(`date,type,participants\n2026-03-02,stall,${huge}`).errors;
+    expect(error).toEqual({
+      line: 2,
+      field: 'participants',
+      reason: `must be a whole number from 0 to 100,000, got ${'9'.repeat(40)}…`,
+    });
   });
 
   it('refuses more than 5,000 rows at once', () => {

@@ -17,16 +17,18 @@ import {
   ZDeleteActivityQuery,
   ZUpdateActivityRequest,
   type TActivityImportPreview,
+  type TActivityImportResult,
 } from '../../contracts/index.ts';
+import { applyImport } from './activities.apply.ts';
 import { activityCsv } from './activities.export.ts';
 import { readActivityCsv, TooManyRows, totalsOf } from './activities.import.ts';
 import { ActivitiesService, type Actor } from './activities.service.ts';
 
 const ZPilotIdParams = ZActivityParams.pick({ id: true });
 
-function readOrRefuse(text: string) {
+function readOrRefuse(text: string, startsOn: string) {
   try {
-    return readActivityCsv(text);
+    return readActivityCsv(text, { startsOn });
   } catch (error) {
     if (error instanceof TooManyRows) throw new AppError('PAYLOAD_TOO_LARGE', error.message);
     throw error;
@@ -78,7 +80,7 @@ export function activityRoutes(deps: { prisma: PrismaClient; seatDataChanged: ()
       tags: ['pilots'],
       access: { action: 'pilots:write', resource: pilotResource },
       summary:
-        'Log an activity. Idempotent: the same idempotencyKey again answers 200 with the activity it made; a key used on another pilot (or on a deleted activity) is a 409',
+        "Log an activity (not dated before the pilot's start: 422). Idempotent: the same idempotencyKey with the same values answers 200 with the activity it made; with other values, on another pilot or on a deleted activity it is a 409 (details.current: the stored activity)",
       params: ZPilotIdParams,
       body: ZCreateActivityRequest,
       response: ZActivity,
@@ -87,7 +89,7 @@ export function activityRoutes(deps: { prisma: PrismaClient; seatDataChanged: ()
         status: 200,
         description: 'This idempotency key was sent before: the activity it made',
       },
-      errors: [409],
+      errors: [409, 422],
       handler: async ({ params, body }, req, res) => {
         const { activity, created } = await service.create(params.id, body, actorOf(req));
         if (created) deps.seatDataChanged();
@@ -100,11 +102,11 @@ export function activityRoutes(deps: { prisma: PrismaClient; seatDataChanged: ()
       tags: ['pilots'],
       access: { action: 'pilots:write', resource: pilotResource },
       summary:
-        'Edit an activity; send the version you read — a stale one gets 409 with the activity as it is now',
+        "Edit an activity; send the version you read — a stale one gets 409 with the activity as it is now. A new date may not be before the pilot's start (422)",
       params: ZActivityParams,
       body: ZUpdateActivityRequest,
       response: ZActivity,
-      errors: [409],
+      errors: [409, 422],
       handler: async ({ params, body }, req, res) => {
         const activity = await service.update(params.id, params.activityId, body, actorOf(req));
         deps.seatDataChanged();
@@ -149,19 +151,23 @@ export function activityRoutes(deps: { prisma: PrismaClient; seatDataChanged: ()
       tags: ['pilots'],
       access: { action: 'pilots:write', resource: pilotResource },
       summary:
-        'Import activities from a CSV file (Content-Type: text/csv, at most 2 MB and 5,000 rows; header date,type,participants,conversations,new_members,new_union_members,new_leaders,petition_signatures,notes). apply=false previews: every bad row with its line, column and reason. apply=true writes every row or, if any has an error, none (422 with the errors in details)',
+        "Import activities from a CSV file (Content-Type: text/csv, at most 2 MB and 5,000 rows; header date,type,participants,conversations,new_members,new_union_members,new_leaders,petition_signatures,notes). apply=false previews: every bad row with its line, column and reason. apply=true (with key: a UUID the client makes once per chosen file and reuses for every try of it) writes every row or, if any has an error, none (422 with the errors in details); the same file applied again with the same key adds nothing and answers 200 { created: 0, alreadyImported }. No row may be dated before the pilot's start",
       params: ZPilotIdParams,
       query: ZActivityImportQuery,
       response: ZActivityImportPreview.or(ZActivityImportResult),
-      alsoSucceeds: { status: 201, description: 'Applied (apply=true): every row was imported' },
-      errors: [422],
+      alsoSucceeds: {
+        status: 201,
+        description:
+          'Applied (apply=true): the rows were imported (alreadyImported: rows an earlier try made)',
+      },
+      errors: [409, 422],
       handler: async ({ params, query }, req, res) => {
         // express.text (app.ts) leaves the file as a string; no body at all is an empty file.
         if (req.body !== undefined && typeof req.body !== 'string') {
           throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as CSV (Content-Type: text/csv)');
         }
         const text = ZActivityImportBody.parse(req.body ?? '');
-        const read = readOrRefuse(text);
+        const read = readOrRefuse(text, await service.startsOn(params.id));
         if (!query.apply) {
           const preview: TActivityImportPreview = {
             rows: read.rows,
@@ -180,9 +186,12 @@ export function activityRoutes(deps: { prisma: PrismaClient; seatDataChanged: ()
             read.errors,
           );
         }
-        const created = await service.importAll(params.id, read.activities, actorOf(req));
-        deps.seatDataChanged();
-        res.status(201).json({ created });
+        // The query schema demands the key with apply=true.
+        const outcome = await applyImport(deps.prisma, params.id, query.key!, read.activities, actorOf(req));
+        if (outcome.created > 0) deps.seatDataChanged();
+        const result: TActivityImportResult =
+          outcome.alreadyImported > 0 ? outcome : { created: outcome.created };
+        res.status(outcome.created > 0 ? 201 : 200).json(result);
       },
     }),
   ];

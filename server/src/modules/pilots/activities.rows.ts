@@ -1,7 +1,8 @@
 // An activity row as the API shows it and as the history records it, and a request's fields as the database
 // takes them.
-import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { ACTIVITY_COUNTS, type TActivity } from '../../contracts/index.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { ACTIVITY_COUNTS, beforeStartMessage, type TActivity } from '../../contracts/index.ts';
+import { AppError } from '../../http/app-error.ts';
 import type { ImportedActivity } from './activities.import.ts';
 
 export const recordedBy = { select: { id: true, name: true } } as const;
@@ -9,7 +10,7 @@ export type Row = NonNullable<Awaited<ReturnType<PrismaClient['pilotActivity']['
   recordedBy?: { id: number; name: string } | null;
 };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+export const day = (d: Date) => d.toISOString().slice(0, 10);
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** The fields the history records, as an editor sees them (the date as YYYY-MM-DD). */
@@ -50,4 +51,21 @@ export function columns(input: Omit<ImportedActivity, 'notes'> & { notes?: strin
   return out as { occurredOn: Date; type: ImportedActivity['type'] } & Record<string, number | null> & {
       notes?: string;
     };
+}
+
+/**
+ * An activity dated before its pilot started is refused (422 naming occurredOn): the pilot's weekly timeline
+ * runs from its earliest activity, so one slip (2000 for 2026) would fill it with decades of empty weeks.
+ */
+export async function refuseBeforeStart(
+  tx: Prisma.TransactionClient,
+  pilotId: number,
+  occurredOn: string,
+): Promise<void> {
+  const pilot = await tx.pilot.findUnique({ where: { id: pilotId }, select: { startsOn: true } });
+  if (!pilot) throw AppError.notFound(`Pilot ${pilotId}`);
+  const startsOn = day(pilot.startsOn);
+  if (occurredOn >= startsOn) return;
+  const message = beforeStartMessage(startsOn);
+  throw new AppError('UNPROCESSABLE', `occurredOn ${message}`, [{ field: 'occurredOn', message }]);
 }

@@ -1,7 +1,6 @@
 // A pilot's activity log: list, create (idempotent: a device retrying a send never makes a second row),
 // versioned edit and soft delete, each write with its history entry and a new seat-data version (the seat
 // layer counts recent activity).
-import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Resource } from '../access/policy.ts';
@@ -14,7 +13,16 @@ import type {
   TUpdateActivityRequest,
 } from '../../contracts/index.ts';
 import type { ImportedActivity } from './activities.import.ts';
-import { AUDITED, audited, columns, recordedBy, toActivity, type Row } from './activities.rows.ts';
+import {
+  AUDITED,
+  audited,
+  columns,
+  day,
+  recordedBy,
+  refuseBeforeStart,
+  toActivity,
+  type Row,
+} from './activities.rows.ts';
 
 export interface Actor {
   id: number;
@@ -37,6 +45,13 @@ export class ActivitiesService {
     });
     if (!pilot) throw AppError.notFound(`Pilot ${pilotId}`);
     return { kind: 'pilots', clpId: pilot.clpId, regionCode: pilot.clp.constituency.regionCode };
+  }
+
+  /** The pilot's start (YYYY-MM-DD): no activity may be dated before it. */
+  async startsOn(pilotId: number): Promise<string> {
+    const pilot = await this.prisma.pilot.findUnique({ where: { id: pilotId }, select: { startsOn: true } });
+    if (!pilot) throw AppError.notFound(`Pilot ${pilotId}`);
+    return day(pilot.startsOn);
   }
 
   async list(
@@ -69,11 +84,16 @@ export class ActivitiesService {
 
   /**
    * The row a key already made, answered as if it were just made; a key used on another pilot, or on an
-   * activity since deleted, is a conflict (the device should make a new key, not resurrect or move it).
+   * activity since deleted, is a conflict (the device should make a new key, not resurrect or move it). So is
+   * the key sent with other values (an offline edit of a send whose answer was lost): answering with the old
+   * row would drop the edit without a word.
    */
-  private async replay(pilotId: number, key: string): Promise<TActivity | undefined> {
+  private async replay(
+    pilotId: number,
+    input: TCreateActivityRequest & { notes: string },
+  ): Promise<TActivity | undefined> {
     const row = await this.prisma.pilotActivity.findUnique({
-      where: { idempotencyKey: key },
+      where: { idempotencyKey: input.idempotencyKey },
       include: { recordedBy },
     });
     if (!row) return undefined;
@@ -88,6 +108,13 @@ export class ActivitiesService {
         current: toActivity(row, true),
       });
     }
+    if (changedFields(audited(row), audited(input as ImportedActivity), AUDITED).length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        'This activity was already saved with other values; it is in the list — edit it there',
+        { current: toActivity(row, true) },
+      );
+    }
     return toActivity(row, true);
   }
 
@@ -97,10 +124,11 @@ export class ActivitiesService {
     input: TCreateActivityRequest & { notes: string },
     actor: Actor,
   ): Promise<{ activity: TActivity; created: boolean }> {
-    const earlier = await this.replay(pilotId, input.idempotencyKey);
+    const earlier = await this.replay(pilotId, input);
     if (earlier) return { activity: earlier, created: false };
     try {
       const row = await this.prisma.$transaction(async (tx) => {
+        await refuseBeforeStart(tx, pilotId, input.occurredOn);
         const made = await tx.pilotActivity.create({
           data: {
             pilotId,
@@ -125,7 +153,7 @@ export class ActivitiesService {
     } catch (error) {
       // The same key sent twice at once: the second insert waits for the first, then meets its row.
       if ((error as { code?: string }).code !== 'P2002') throw error;
-      const raced = await this.replay(pilotId, input.idempotencyKey);
+      const raced = await this.replay(pilotId, input);
       if (!raced) throw error;
       return { activity: raced, created: false };
     }
@@ -168,6 +196,8 @@ export class ActivitiesService {
       const changes = changedFields(audited(before), audited({ ...before, ...next } as Row), AUDITED);
       // A save that changes nothing is not a change: same version, no history, no new data version.
       if (changes.length === 0) return;
+      // Only a new date is checked: a row dated before a start moved later can still have its counts fixed.
+      if (input.occurredOn !== day(before.occurredOn)) await refuseBeforeStart(tx, pilotId, input.occurredOn);
       const updated = await tx.pilotActivity.updateMany({
         where: { id, version: input.version },
         data: { ...next, version: { increment: 1 }, updatedAt: new Date() },
@@ -204,37 +234,5 @@ export class ActivitiesService {
       });
       await bumpSeatDataVersion(tx);
     });
-  }
-
-  /** Writes every imported row, or none: one transaction, each row with a fresh key and its history entry. */
-  async importAll(pilotId: number, rows: readonly ImportedActivity[], actor: Actor): Promise<number> {
-    if (rows.length === 0) return 0;
-    await this.prisma.$transaction(
-      async (tx) => {
-        const made = await tx.pilotActivity.createManyAndReturn({
-          data: rows.map((r) => ({
-            pilotId,
-            idempotencyKey: randomUUID(),
-            ...columns(r),
-            recordedById: actor.id,
-          })),
-        });
-        // One entry per activity, as recordChange writes it, in one statement (a file may hold 5,000).
-        await tx.auditEntry.createMany({
-          data: made.map((m) => ({
-            actorId: actor.id,
-            entityType: 'pilot-activity',
-            entityId: String(m.id),
-            action: 'create',
-            changes: changedFields(null, audited(m), AUDITED) as never,
-            source: 'CSV import',
-            requestId: actor.requestId ?? null,
-          })),
-        });
-        await bumpSeatDataVersion(tx);
-      },
-      { timeout: 60_000 },
-    );
-    return rows.length;
   }
 }
