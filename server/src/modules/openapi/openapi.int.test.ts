@@ -10,6 +10,7 @@ import { signedInAs } from '../../test/people.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { CSRF_HEADER } from '../auth/auth.middleware.ts';
 import { SESSION_COOKIE } from '../auth/cookies.ts';
+import { createDemoPilots } from '../pilots/demo-pilots.ts';
 
 /**
  * The OpenAPI document tells the truth about success too (issue 7): every GET route it lists is called with
@@ -91,6 +92,19 @@ beforeAll(async () => {
     status: 200,
   });
   expect(csv.text).toMatch(/^id,email,name,disabled,roles/);
+  // Pilots (ids from 1: each test file has its own database): the demo's pilots, partners and activities,
+  // and a comment through the API, so the examples' id 1 names a pilot with something in every list.
+  await createDemoPilots(t.db.prisma);
+  const blyth = await t.db.prisma.clp.findFirstOrThrow({ where: { constituency: { code: SEAT } } });
+  // Someone to list as a possible organiser, of pilot 1's CLP and of CLP 1 (the examples' id).
+  await signedInAs(t, 'organiser', { clpId: blyth.id });
+  await signedInAs(t, 'organiser', { clpId: 1 });
+  await call('post', '/api/pilots/{id}/comments', {
+    url: '/api/pilots/1/comments',
+    headers: admin.headers,
+    body: { body: 'Contract test comment' },
+    status: 201,
+  });
 });
 
 describe('the OpenAPI document', () => {
