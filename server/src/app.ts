@@ -120,8 +120,17 @@ export function createApp({
     IMPORT_PATH,
     express.text({ type: 'text/csv', limit: ACTIVITY_IMPORT_MAX_BYTES }),
     (error: unknown, _req: Request, _res: Response, next: NextFunction) => {
-      const tooLarge = (error as { type?: string } | null)?.type === 'entity.too.large';
-      next(tooLarge ? new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 2 MB; split it') : error);
+      const type = (error as { type?: string } | null)?.type;
+      next(
+        type === 'entity.too.large'
+          ? new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 2 MB; split it')
+          : type === 'charset.unsupported' || type === 'encoding.unsupported'
+            ? new AppError(
+                'UNSUPPORTED_MEDIA_TYPE',
+                'Send the file as UTF-8 CSV (Content-Type: text/csv; charset=utf-8)',
+              )
+            : error,
+      );
     },
   );
 

@@ -116,15 +116,21 @@ function QueuedRow(props: { pilot: TPilot; item: QueuedActivity; onChanged: () =
           {item.draft.notes && <p className="activity__notes">{item.draft.notes}</p>}
           {item.rejected && (
             <div className="activity__actions">
-              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-                Edit
-              </button>
+              {/* A conflict means the server already holds this activity (with other values): sending
+                  it again, edited, can only be refused again; edit the saved one in the list instead. */}
+              {!item.rejected.conflict && (
+                <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                  Edit
+                </button>
+              )}
               <button
                 type="button"
                 className="button button--secondary"
                 onClick={() => {
-                  if (window.confirm('Discard this activity? It was never recorded.'))
-                    change((q) => removeItem(q, item.idempotencyKey));
+                  const question = item.rejected?.conflict
+                    ? 'Discard this copy? The activity already saved stays in the list.'
+                    : 'Discard this activity? It was never recorded.';
+                  if (window.confirm(question)) change((q) => removeItem(q, item.idempotencyKey));
                 }}
               >
                 Discard

@@ -184,5 +184,16 @@ describe('import messages', () => {
       'text/plain',
     ).expect(415);
     expect(plain.body.error.message).toBe('Send the file as CSV (Content-Type: text/csv)');
+
+    const klingon = await importFile(
+      pilotId,
+      'apply=false',
+      `${HEADER}\n${AFTER_START},stall,1,1,`,
+      'text/csv; charset=klingon',
+    ).expect(415);
+    expect(klingon.body.error).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send the file as UTF-8 CSV (Content-Type: text/csv; charset=utf-8)',
+    });
   });
 });
