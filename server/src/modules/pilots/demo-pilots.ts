@@ -240,7 +240,7 @@ export async function createDemoPilots(
     select: { code: true, geometry: true, clp: { select: { id: true } } },
   });
   const bySeat = new Map(seats.map((s) => [s.code, s]));
-  const missing = PILOTS.map((p) => p.seat).filter((c) => !bySeat.get(c)?.clp);
+  const missing = [...new Set(PILOTS.map((p) => p.seat))].filter((c) => !bySeat.get(c)?.clp);
   if (missing.length > 0)
     throw new Error(
       `The seat data is not loaded (no CLP for ${missing.join(', ')}): start the app once first.`,
