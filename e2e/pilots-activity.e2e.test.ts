@@ -140,6 +140,8 @@ describe('logging pilot activity on a phone', () => {
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => log.total('conversations').textContent(), poll).toBe('15');
     expect(await log.row('Stall').textContent()).toContain('Conversations15');
+    // Focus stays with the saved row, not dropped to the page.
+    await expect.poll(() => log.focused(log.row('Stall')), poll).toBe(true);
 
     log.page.once('dialog', (d) => void d.accept());
     await log
@@ -147,6 +149,7 @@ describe('logging pilot activity on a phone', () => {
       .getByRole('button', { name: /^Delete / })
       .click();
     await expect.poll(() => log.recorded.count(), poll).toBe(0);
+    await expect.poll(() => log.focused(log.listHeading), poll).toBe(true);
     await expect.poll(() => log.total('activities').textContent(), poll).toBe('0');
     expect((await log.stored(pilotId)).total).toBe(0);
   });
@@ -166,6 +169,9 @@ describe('logging pilot activity on a phone', () => {
     const firstError = await log.importErrors.locator('tbody tr').first().textContent();
     expect(firstError).toContain('3');
     expect(firstError).toMatch(/conversations/);
+    // The parts of the summary add up to the rows read; focus is on it, not dropped to the page.
+    expect(await log.importStatus.textContent()).toBe('3 rows read: 2 ready, 1 with a problem.');
+    expect(await log.focused(log.importStatus)).toBe(true);
     expect(await log.importButton(3).count()).toBe(0);
     expect((await log.stored(pilotId)).total).toBe(0);
     expect(await log.scrollWidth()).toBeLessThanOrEqual(360);

@@ -1,5 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
-import { PilotDetailPage, PilotFormPage, PilotListPage, pageWidth, shotPath } from './pages/PilotPages.ts';
+import {
+  PilotDetailPage,
+  PilotFormPage,
+  PilotListPage,
+  heightOf,
+  isFocused,
+  pageWidth,
+  shotPath,
+} from './pages/PilotPages.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { useSeatMapPage } from './support/fixture.ts';
 import { userWithRole } from './support/users.ts';
@@ -27,7 +35,7 @@ describe('an organiser on a phone', () => {
   }
 
   it('starts a pilot by tapping its place on the map; a point outside the seat is refused', async () => {
-    const { page } = await signInOnPhone();
+    const { page, organiser } = await signInOnPhone();
     const list = new PilotListPage(page);
     await expect.poll(() => list.heading.textContent(), poll).toBe('My pilots');
     await noSidewaysScroll(page);
@@ -37,15 +45,31 @@ describe('an organiser on a phone', () => {
     await page.waitForURL('**/pilots/new');
     const form = new PilotFormPage(page, 'New pilot');
     const title = `Save the 308 bus, e2e ${Date.now()}`;
+    // An empty save marks the title; typing one clears its error at once, not at the next save.
+    await form.save.click();
+    await expect.poll(() => form.errorUnder('Title').count(), poll).toBe(1);
     await form.title.fill(title);
+    await expect.poll(() => form.errorUnder('Title').count(), poll).toBe(0);
+    expect(await form.errorUnder('Category').count()).toBe(1);
+    // "Me" is the organiser: not listed a second time under their name.
+    await expect.poll(() => form.organiser.locator('option').count(), poll).toBeGreaterThan(0);
+    expect(await form.organiser.locator('option').allTextContents()).not.toContain(organiser.name);
     await form.issue.fill('The county council wants to cut the evening 308 bus from Blyth to Ashington.');
     await form.category.selectOption('transport');
     await form.kind.selectOption('community_organising');
     await form.goals.fill('Keep the evening buses running.');
+    // A partner made inline is chosen, and the search no longer says nothing matches.
+    const union = `Unite e2e ${Date.now()}`;
+    await form.addNewPartner(union, union);
+    expect(await form.partners.getByText('No partner matches').count()).toBe(0);
+    expect(await form.partners.getByLabel('Find a union branch or community group').inputValue()).toBe('');
 
-    // Outside the outline first: the server names the seat the point is in, under the location.
+    // Outside the outline first: said at once on the phone, then the server names the seat it is in.
     await form.tapOutsideSeat();
     await expect.poll(() => form.chosenPoint.textContent(), poll).toMatch(/^Marked at/);
+    await expect
+      .poll(() => form.locationError.textContent(), poll)
+      .toBe(`That point is outside ${SEAT}; tap inside the outline`);
     await form.save.click();
     await expect.poll(() => form.locationError.textContent(), poll).toContain(`not in ${SEAT}`);
     expect(page.url()).toMatch(/\/pilots\/new$/);
@@ -53,6 +77,7 @@ describe('an organiser on a phone', () => {
     await page.screenshot({ path: shotPath('pp-pilot-new-outside-360'), fullPage: true });
 
     await form.tapInsideSeat();
+    await expect.poll(() => form.locationError.count(), poll).toBe(0);
     await form.save.click();
     await page.waitForURL(/\/pilots\/\d+$/);
     const pilot = new PilotDetailPage(page);
@@ -64,7 +89,10 @@ describe('an organiser on a phone', () => {
     await page.screenshot({ path: shotPath('pp-pilot-page-360'), fullPage: true });
 
     // The CLP's page lists it under the CLP's name; so does the organiser's own list.
-    await page.getByRole('link', { name: 'Blyth and Ashington CLP: pilots' }).click();
+    const clpLink = page.getByRole('link', { name: 'Blyth and Ashington CLP: pilots' });
+    expect(await heightOf(clpLink)).toBeGreaterThanOrEqual(44);
+    expect(await heightOf(pilot.location.getByRole('link'))).toBeGreaterThanOrEqual(44);
+    await clpLink.click();
     await page.waitForURL(/\/pilots\?clp=\d+$/);
     await expect.poll(() => list.heading.textContent(), poll).toBe('Blyth and Ashington CLP: pilots');
     await expect.poll(() => list.card(title).count(), poll).toBe(1);
@@ -98,6 +126,8 @@ describe('an organiser on a phone', () => {
 
     await edit.save.click();
     await expect.poll(() => edit.conflict.textContent(), poll).toContain('Someone else changed this pilot');
+    // Far above the Save button on a phone: focus (and the view) go to the message.
+    await expect.poll(() => isFocused(edit.conflict), poll).toBe(true);
     expect(await edit.conflict.textContent()).toContain(`${title} (theirs)`);
     expect(await edit.title.inputValue()).toBe(`${title} (mine)`);
     await noSidewaysScroll(page);
@@ -152,6 +182,12 @@ describe('an organiser on a phone', () => {
     await outcome
       .getByLabel('What was won or lost')
       .fill('The council cleared the lanes and added two bins.');
+    // A line that is not a link is named whole.
+    await outcome.getByLabel('Evidence links').fill('bbc news article');
+    await outcome.getByRole('button', { name: 'Save outcome' }).click();
+    await expect
+      .poll(() => outcome.getByRole('alert').first().textContent(), poll)
+      .toBe('“bbc news article” is not a web link (http or https)');
     await outcome.getByLabel('Evidence links').fill('https://example.org/council-minutes');
     await outcome.getByLabel('Lessons learned').fill('Photos at the council meeting made the case.');
     await outcome.getByRole('button', { name: 'Save outcome' }).click();
@@ -163,6 +199,14 @@ describe('an organiser on a phone', () => {
     await comments.getByLabel('Your comment').fill('Well done — share the photos at the regional meeting.');
     await comments.getByRole('button', { name: 'Post comment' }).click();
     await expect.poll(() => comments.locator('.pilot-comments').textContent(), poll).toContain('Well done');
+    // The history in the page's words: labels and days, no ids or raw codes.
+    await pilot.article.locator('details.pilot-history summary').click();
+    const history = pilot.article.locator('.pilot-history__list');
+    await expect.poll(() => history.textContent(), poll).toContain('Status: Planned → Won');
+    const said = (await history.textContent()) ?? '';
+    expect(said).toContain('Category: Environment');
+    expect(said).toMatch(/Starts: 1 Sept? 2026/);
+    expect(said).not.toMatch(/clpId|community_organising|2026-09-01|— → —/);
     await noSidewaysScroll(page);
     await page.screenshot({ path: shotPath('pp-pilot-ended-360'), fullPage: true });
 

@@ -38,6 +38,16 @@ export class ActivityLog {
     this.importSection = page.getByRole('region', { name: 'Import activities from a CSV file' });
   }
 
+  /** The list's heading, where focus goes when the focused row is deleted. */
+  get listHeading(): Locator {
+    return this.section.getByRole('heading', { name: /^Logged activities/ });
+  }
+
+  /** Whether the element has the keyboard focus (not dropped to the page's body). */
+  async focused(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => el === document.activeElement);
+  }
+
   async open(pilotId: number): Promise<this> {
     await this.page.goto(`/pilots/${pilotId}`);
     await this.section.waitFor();

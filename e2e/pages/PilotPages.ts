@@ -15,6 +15,16 @@ export async function pageWidth(page: Page): Promise<{ scrollWidth: number; inne
   }));
 }
 
+/** Whether the element has the keyboard focus (not dropped to the page's body). */
+export async function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/** The element's height on screen, in CSS pixels: a tap target needs 44. */
+export async function heightOf(locator: Locator): Promise<number> {
+  return (await locator.boundingBox())?.height ?? 0;
+}
+
 /** /pilots: the organiser's list (or a CLP's), with its filters and "Start a pilot". */
 export class PilotListPage {
   readonly heading: Locator;
@@ -57,6 +67,8 @@ export class PilotFormPage {
   readonly chosenPoint: Locator;
   readonly latitude: Locator;
   readonly longitude: Locator;
+  readonly organiser: Locator;
+  readonly partners: Locator;
   readonly save: Locator;
   readonly conflict: Locator;
   readonly saveOverTheirs: Locator;
@@ -81,6 +93,8 @@ export class PilotFormPage {
     this.chosenPoint = this.location.locator('.location-picker__chosen');
     this.latitude = this.location.getByLabel('Latitude');
     this.longitude = this.location.getByLabel('Longitude');
+    this.organiser = this.form.getByLabel('Responsible organiser');
+    this.partners = this.form.getByRole('group', { name: 'Partners (optional)' });
     this.save = this.form.getByRole('button', { name: name === 'New pilot' ? 'Save pilot' : 'Save changes' });
     this.conflict = this.form.locator('.pilot-conflict');
     this.saveOverTheirs = this.conflict.getByRole('button', { name: 'Save my changes over theirs' });
@@ -98,6 +112,16 @@ export class PilotFormPage {
     const box = await this.map.boundingBox();
     if (!box) throw new Error('the location map is not on screen');
     await this.map.click({ position: { x: 8, y: box.height - 8 } });
+  }
+
+  /** Adds a partner that does not exist yet, from the search box's words, as a community group. */
+  async addNewPartner(search: string, name: string): Promise<void> {
+    await this.partners.getByLabel('Find a union branch or community group').fill(search);
+    await this.partners.getByText(`No partner matches “${search}”`).waitFor();
+    await this.partners.getByRole('button', { name: 'Add a new partner' }).click();
+    await this.partners.getByLabel('Partner name').fill(name);
+    await this.partners.getByRole('button', { name: 'Add partner' }).click();
+    await this.partners.getByRole('list', { name: 'Chosen partners' }).getByText(name).waitFor();
   }
 
   /** The error (if any) shown under the first field of that label. */

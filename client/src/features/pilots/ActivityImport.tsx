@@ -6,7 +6,7 @@ import {
   type TPilot,
 } from '@groundwork/server/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/ApiError.ts';
 import { useSession } from '../auth/api.ts';
 import { saveFile } from '../../ui/saveFile.ts';
@@ -19,6 +19,7 @@ import {
   type Progress,
 } from './activitiesApi.ts';
 import { newIdempotencyKey } from './offlineQueue.ts';
+import { importSummary } from './words.ts';
 import './activities.css';
 
 export const IMPORT_HEADER = Object.keys(ACTIVITY_CSV_COLUMNS).join(',');
@@ -42,6 +43,13 @@ export function ActivityImport(props: { pilot: TPilot }) {
   // Made when a file is chosen and sent with every apply of it: applying it again adds nothing.
   const [fileKey, setFileKey] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  // The button pressed is disabled while sending, so focus would drop to the page: put it on the answer.
+  const answer = useRef<HTMLDivElement>(null);
+  const failure = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (step.kind === 'preview' || step.kind === 'done') answer.current?.focus();
+    if (step.kind === 'failed') failure.current?.focus();
+  }, [step.kind]);
 
   if (!pilot.can.edit) return <></>;
 
@@ -129,13 +137,12 @@ export function ActivityImport(props: { pilot: TPilot }) {
           />
         </div>
       )}
-      <div role="status" className="activity-import__status">
+      <div role="status" className="activity-import__status" ref={answer} tabIndex={-1}>
         {step.kind === 'done' && doneMessage(step.created, step.alreadyImported)}
-        {preview &&
-          `${preview.rows} ${preview.rows === 1 ? 'row' : 'rows'} read: ${preview.valid} ready, ${preview.errors.length} ${preview.errors.length === 1 ? 'problem' : 'problems'}.`}
+        {preview && importSummary(preview)}
       </div>
       {step.kind === 'failed' && (
-        <p className="form__error" role="alert">
+        <p className="form__error" role="alert" ref={failure} tabIndex={-1}>
           {step.message}
         </p>
       )}

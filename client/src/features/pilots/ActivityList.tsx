@@ -5,7 +5,7 @@ import {
   ZActivityType,
   type TPilot,
 } from '@groundwork/server/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/ApiError.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import {
@@ -52,9 +52,12 @@ export function ActivityList(props: { pilot: TPilot; queued: QueuedActivity[]; o
   const list = useActivities(pilot.id);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
+  // Where focus goes when the row that had it is deleted, rather than dropping to the page's body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const onDeleted = () => heading.current?.focus();
   return (
     <div className="activity-list-wrap">
-      <h4 className="activity-list__title">
+      <h4 className="activity-list__title" ref={heading} tabIndex={-1}>
         Logged activities{list.data ? ` (${total.toLocaleString('en-GB')})` : ''}
       </h4>
       {list.isPending && <p className="state">Loading activities…</p>}
@@ -67,7 +70,7 @@ export function ActivityList(props: { pilot: TPilot; queued: QueuedActivity[]; o
           <QueuedRow key={q.idempotencyKey} pilot={pilot} item={q} onChanged={props.onQueueChanged} />
         ))}
         {items.map((a) => (
-          <ActivityRow key={a.id} pilot={pilot} activity={a} />
+          <ActivityRow key={a.id} pilot={pilot} activity={a} onDeleted={onDeleted} />
         ))}
       </ul>
       {list.hasNextPage && (
@@ -143,9 +146,15 @@ function QueuedRow(props: { pilot: TPilot; item: QueuedActivity; onChanged: () =
   );
 }
 
-function ActivityRow(props: { pilot: TPilot; activity: Activity }) {
+function ActivityRow(props: { pilot: TPilot; activity: Activity; onDeleted: () => void }) {
   const { pilot, activity: a } = props;
   const [editing, setEditing] = useState(false);
+  // After a save the form goes away: focus the row it was in, now showing the saved values.
+  const row = useRef<HTMLLIElement>(null);
+  const [saved, setSaved] = useState(0);
+  useEffect(() => {
+    if (saved > 0) row.current?.focus();
+  }, [saved]);
   const [version, setVersion] = useState(a.version);
   const [theirs, setTheirs] = useState<Activity | null>(null);
   const update = useUpdateActivity(pilot.id);
@@ -164,7 +173,7 @@ function ActivityRow(props: { pilot: TPilot; activity: Activity }) {
   const updateConflict = update.isError && update.error instanceof ApiError && update.error.status === 409;
 
   return (
-    <li className="activity">
+    <li className="activity" ref={row} tabIndex={-1}>
       <div className="activity__head">
         <span className="activity__when">{fmtDay(a.occurredOn)}</span>
         <span className="activity__type">{typeLabel(a.type)}</span>
@@ -188,6 +197,7 @@ function ActivityRow(props: { pilot: TPilot; activity: Activity }) {
               await update.mutateAsync({ id: a.id, version, draft, withNotes: a.notes !== undefined });
               setEditing(false);
               setTheirs(null);
+              setSaved((n) => n + 1);
             } catch (error) {
               conflict(error);
             }
@@ -239,7 +249,8 @@ function ActivityRow(props: { pilot: TPilot; activity: Activity }) {
             disabled={remove.isPending}
             onClick={() => {
               if (window.confirm(`Delete the ${label}? It is kept in the history.`))
-                remove.mutate({ id: a.id, version: a.version }, { onError: conflict });
+                // The list is fetched again before this resolves, so the row is gone by then.
+                void remove.mutateAsync({ id: a.id, version: a.version }).then(props.onDeleted, conflict);
             }}
           >
             Delete

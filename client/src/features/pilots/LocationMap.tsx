@@ -31,6 +31,16 @@ function ClickToPlace(props: { onPick: (loc: TLocation) => void }) {
   return null;
 }
 
+/** Brings a typed point into view: a tap is in view already, a typed one may be anywhere. */
+function ShowPoint(props: { value: TLocation | null }) {
+  const map = useMap();
+  const { value } = props;
+  useEffect(() => {
+    if (value && !map.getBounds().contains([value.lat, value.lng])) map.panTo([value.lat, value.lng]);
+  }, [map, value]);
+  return null;
+}
+
 const SEAT_STYLE = { color: '#1f2a44', weight: 2, fillColor: '#e4003b', fillOpacity: 0.12 };
 const NEIGHBOUR_STYLE = { color: '#8a93a3', weight: 1, fillColor: '#f3f4f7', fillOpacity: 0.6 };
 
@@ -65,6 +75,7 @@ export default function LocationMap(props: {
       <GeoJSON key={seat.id} data={seat} style={SEAT_STYLE} interactive={false} />
       <FitSeat bounds={props.bounds} centre={props.centre} onReady={props.onReady} />
       <ClickToPlace onPick={props.onPick} />
+      <ShowPoint value={props.value} />
       {props.value && (
         <CircleMarker
           center={[props.value.lat, props.value.lng]}

@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useSeatShapes } from '../seat-map/api.ts';
 import { boundsOf, labelPoint, toLatLng, type BoundsTuple, type SeatFeature } from '../seat-map/geometry.ts';
-import { roundLocation } from './locationMath.ts';
+import { insideGeometry, roundLocation } from './locationMath.ts';
 
 const LocationMap = lazy(() => import('./LocationMap.tsx'));
 
@@ -39,13 +39,20 @@ export function LocationPicker(props: {
   const [lat, setLat] = useState('');
   const [lng, setLng] = useState('');
   const [typed, setTyped] = useState<string | undefined>();
+  const [outside, setOutside] = useState<string | undefined>();
   const [ready, setReady] = useState(false);
   const onReady = useCallback(() => setReady(true), []);
 
+  // A point outside the outline is said at once (the server still decides, on its own geometry).
+  const outsideMessage = (loc: TLocation | null) =>
+    loc && seat && !insideGeometry(seat.feature.geometry, loc)
+      ? `That point is outside ${seat.feature.properties.name}; tap inside the outline`
+      : undefined;
   const pick = (loc: TLocation | null) => {
     setLat(loc ? String(loc.lat) : '');
     setLng(loc ? String(loc.lng) : '');
     setTyped(undefined);
+    setOutside(outsideMessage(loc));
     props.onChange(loc);
   };
   const applyTyped = (latText: string, lngText: string) => {
@@ -55,14 +62,18 @@ export function LocationPicker(props: {
     const b = parseCoord(lngText);
     if (a === undefined || b === undefined) {
       setTyped(latText || lngText ? 'Enter both latitude and longitude as numbers' : undefined);
+      setOutside(undefined);
       if (!latText && !lngText) props.onChange(null);
       return;
     }
+    const loc = roundLocation(a, b);
     setTyped(undefined);
-    props.onChange(roundLocation(a, b));
+    setOutside(outsideMessage(loc));
+    props.onChange(loc);
   };
   const errorId = `${id}-error`;
-  const error = typed ?? props.error;
+  // A malformed entry first, then the server's word (it names the seat the point is in), then ours.
+  const error = typed ?? props.error ?? outside;
 
   return (
     <fieldset className="fieldset location-picker" aria-describedby={error ? errorId : undefined}>

@@ -4,15 +4,7 @@ import { Field } from '../../ui/Field.tsx';
 import { conflictPilot, useUpdatePilot } from './api.ts';
 import { isEnded, withLabel } from './format.ts';
 import { serverErrors, updateFrom } from './formValues.ts';
-
-function badLink(line: string): boolean {
-  try {
-    const u = new URL(line);
-    return u.protocol !== 'http:' && u.protocol !== 'https:';
-  } catch {
-    return true;
-  }
-}
+import { evidenceLinks } from './words.ts';
 
 /** What was won or lost, the evidence and the lessons: offered first once the pilot has ended. */
 export function OutcomeSection(props: { pilot: TPilot }) {
@@ -86,13 +78,9 @@ function OutcomeForm(props: { pilot: TPilot; onDone: () => void }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const list = links
-      .split(/\s+/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-    const bad = list.find(badLink);
-    setLinkError(bad ? `“${bad}” is not a web link (http or https)` : undefined);
-    if (bad) return;
+    const { links: list, problem } = evidenceLinks(links);
+    setLinkError(problem);
+    if (problem) return;
     // After a conflict, the outcome goes on top of the other person's version, so nothing of theirs is lost.
     const base = conflict ?? props.pilot;
     save.mutate(updateFrom(base, { outcome: outcome.trim(), evidenceLinks: list, lessons: lessons.trim() }), {

@@ -1,5 +1,5 @@
 import { PARTNER_KIND_LABELS, type TPartner } from '@groundwork/server/contracts';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { useDebounced } from '../admin/useDebounced.ts';
 import { usePartners } from './api.ts';
@@ -24,6 +24,7 @@ export function PartnerPicker(props: {
   const q = useDebounced(search);
   const found = usePartners(q);
   const [adding, setAdding] = useState(false);
+  const searchBox = useRef<HTMLInputElement>(null);
   const chosen = new Set(props.value.map((p) => p.id));
   const add = (p: TPartner) => {
     if (!chosen.has(p.id)) props.onChange([...props.value, p]);
@@ -60,17 +61,20 @@ export function PartnerPicker(props: {
         </label>
         <input
           id={`${id}-q`}
+          ref={searchBox}
           type="search"
           value={search}
           autoComplete="off"
           onChange={(e) => setSearch(e.target.value)}
         />
       </div>
-      {q.trim().length >= 2 && (
+      {/* Keyed on the box as well as the settled search: emptied (a partner was just added) hides the
+          results at once instead of saying the old search matches nothing for another moment. */}
+      {search.trim().length >= 2 && q.trim().length >= 2 && (
         <div aria-live="polite">
           {found.isError ? (
             <p className="field__error">{errorMessage(found.error)}</p>
-          ) : found.isPending ? (
+          ) : found.isPending || search.trim() !== q.trim() || found.isPlaceholderData ? (
             <p className="field__hint">Searching…</p>
           ) : results.length === 0 ? (
             <p className="field__hint">No partner matches “{q.trim()}”. Add it as a new partner below.</p>
@@ -98,6 +102,8 @@ export function PartnerPicker(props: {
             add(p);
             setAdding(false);
             setSearch('');
+            // The inline form goes away: focus goes back to the search for the next partner.
+            searchBox.current?.focus();
           }}
         />
       ) : (

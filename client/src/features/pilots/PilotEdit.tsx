@@ -4,7 +4,7 @@ import {
   PILOT_STATUS_LABELS,
   type TPilot,
 } from '@groundwork/server/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fmtDateTime } from '../admin/format.ts';
 import { conflictPilot, useUpdatePilot } from './api.ts';
 import { fmtSpan } from './format.ts';
@@ -43,6 +43,14 @@ export function PilotEdit(props: { pilot: TPilot; onDone: () => void }) {
   const [base, setBase] = useState<TPilot>(props.pilot);
   const [failures, setFailures] = useState(0);
   const conflict = conflictPilot(save.error);
+  // The message sits above the fields, far above the Save button on a phone: take focus (and the view)
+  // to it, after the form's own focus-the-first-error has run.
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // Keyed on the error itself (the parsed conflict is a new object every render, typing would lose focus).
+  const error = save.error;
+  useEffect(() => {
+    if (conflictPilot(error)) conflictRef.current?.focus();
+  }, [error, failures]);
 
   const submit = (v: PilotFormValues, against: TPilot) =>
     save.mutate(toUpdate(v, against, against.version), {
@@ -55,7 +63,7 @@ export function PilotEdit(props: { pilot: TPilot; onDone: () => void }) {
     });
 
   const banner = conflict && (
-    <div className="pilot-conflict" role="alert">
+    <div className="pilot-conflict" role="alert" ref={conflictRef} tabIndex={-1}>
       <p>
         <strong>Someone else changed this pilot</strong> ({fmtDateTime(conflict.updatedAt)}) while you were
         editing. Your changes are still below, not saved yet. Their version:

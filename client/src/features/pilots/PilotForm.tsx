@@ -11,9 +11,10 @@ import {
 } from '@groundwork/server/contracts';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Field } from '../../ui/Field.tsx';
+import { useSession } from '../auth/api.ts';
 import { useClpOrganisers } from './api.ts';
 import { withLabel } from './format.ts';
-import { localProblems, type PilotFormErrors, type PilotFormValues } from './formValues.ts';
+import { errorsShown, localProblems, type PilotFormErrors, type PilotFormValues } from './formValues.ts';
 import { LocationPicker } from './LocationPicker.tsx';
 import { PartnerPicker } from './PartnerPicker.tsx';
 import './pilotForm.css';
@@ -51,12 +52,21 @@ export function PilotForm(props: {
   const [own, setOwn] = useState(props.initial);
   const values = props.values ?? own;
   const setValues = props.onValues ?? setOwn;
-  const set = (change: Partial<PilotFormValues>) => setValues({ ...values, ...change });
   const [local, setLocal] = useState<PilotFormErrors>({});
+  // Fields changed since the last submit: their errors go away at once, not at the next submit.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const set = (change: Partial<PilotFormValues>) => {
+    setValues({ ...values, ...change });
+    setEdited((old) => new Set([...old, ...Object.keys(change)]));
+  };
   const [attempts, setAttempts] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const organisers = useClpOrganisers(props.clpId);
-  const e = { ...props.serverErrors, ...local };
+  const me = useSession().data?.user.id;
+  // On a new pilot the empty choice is "Me": the list leaves the user out so nobody is listed twice.
+  const others = (organisers.data ?? []).filter((o) => props.onCancel || o.id !== me);
+  const [clpAtSubmit, setClpAtSubmit] = useState(props.clpId);
+  const e = errorsShown({ ...props.serverErrors, ...local }, edited, clpAtSubmit !== props.clpId);
 
   useEffect(() => {
     if (attempts + props.failures > 0) focusFirstError(formRef.current);
@@ -67,6 +77,8 @@ export function PilotForm(props: {
     const problems = localProblems(values);
     if (props.clpId === undefined) problems.clpId = 'Choose the CLP the pilot belongs to';
     setLocal(problems);
+    setEdited(new Set());
+    setClpAtSubmit(props.clpId);
     if (Object.keys(problems).length > 0) {
       setAttempts((n) => n + 1);
       return;
@@ -197,7 +209,7 @@ export function PilotForm(props: {
             onChange={(x) => set({ organiserId: x.target.value })}
           >
             <option value="">{props.onCancel ? 'Nobody chosen' : 'Me'}</option>
-            {(organisers.data ?? []).map((o) => (
+            {others.map((o) => (
               <option key={o.id} value={String(o.id)}>
                 {o.name}
               </option>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
-import { fmtDateTime, fmtValue } from '../admin/format.ts';
+import type { TPilot } from '@groundwork/server/contracts';
+import { fmtDateTime } from '../admin/format.ts';
 import { usePilotHistory, type PilotHistoryEntry, type PilotHistoryType } from './api.ts';
+import { describeChange, type HistoryPeople } from './historyFormat.ts';
 
 const ACTIONS = { create: 'Created', update: 'Changed', delete: 'Deleted' } as const;
 const ENTITIES: Record<string, string> = {
@@ -9,40 +11,6 @@ const ENTITIES: Record<string, string> = {
   'pilot-activity': 'an activity',
   'pilot-comment': 'a comment',
 };
-
-/** The pilot's and its activities' fields in the words the pages use. */
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  issue: 'Issue',
-  category: 'Category',
-  kind: 'Kind',
-  status: 'Status',
-  statusOn: 'Status since',
-  startsOn: 'Starts',
-  endsOn: 'Ends',
-  goals: 'Goals',
-  organiserId: 'Organiser',
-  location: 'Location',
-  partnerIds: 'Partners',
-  outcome: 'Outcome',
-  evidenceLinks: 'Evidence links',
-  lessons: 'Lessons',
-  occurredOn: 'Date',
-  type: 'Type',
-  participants: 'People taking part',
-  conversations: 'Conversations',
-  newMembers: 'New party members',
-  newUnionMembers: 'New union members',
-  newLeaders: 'New local leaders',
-  petitionSignatures: 'Petition signatures',
-  notes: 'Notes',
-  body: 'Comment',
-  deletedAt: 'Deleted',
-};
-
-function describe(c: { field: string; before: unknown; after: unknown }): string {
-  return `${FIELD_LABELS[c.field] ?? c.field}: ${fmtValue(c.before)} → ${fmtValue(c.after)}`;
-}
 
 function what(h: PilotHistoryEntry): string {
   return h.entityType ? ` ${ENTITIES[h.entityType] ?? h.entityType}` : '';
@@ -52,12 +20,12 @@ function what(h: PilotHistoryEntry): string {
  * The pilot's changes, its activities' and comments', newest first, fetched when first opened. Like the
  * admin page's HistoryDisclosure, which is tied to users and grants.
  */
-export function PilotHistory(props: { pilotId: number }) {
+export function PilotHistory(props: { pilot: TPilot }) {
   const [open, setOpen] = useState(false);
   return (
     <details className="pilot-section pilot-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>History</summary>
-      {open && <HistoryList pilotId={props.pilotId} />}
+      {open && <HistoryList pilotId={props.pilot.id} people={props.pilot} />}
     </details>
   );
 }
@@ -69,7 +37,7 @@ const TYPES: { value: '' | PilotHistoryType; label: string }[] = [
   { value: 'comment', label: 'Comments' },
 ];
 
-function HistoryList(props: { pilotId: number }) {
+function HistoryList(props: { pilotId: number; people: HistoryPeople }) {
   const [type, setType] = useState<'' | PilotHistoryType>('');
   const history = usePilotHistory(props.pilotId, true, type || undefined);
   const entries = history.data?.pages.flatMap((p) => p.items);
@@ -104,13 +72,7 @@ function HistoryList(props: { pilotId: number }) {
                   {what(h)} {fmtDateTime(h.at)} by {h.actor?.name ?? 'the system'}
                   {h.reason ? ` — ${h.reason}` : ''}
                 </p>
-                {h.changes.length > 0 && (
-                  <ul>
-                    {h.changes.map((c) => (
-                      <li key={c.field}>{describe(c)}</li>
-                    ))}
-                  </ul>
-                )}
+                <Changes changes={h.changes} people={props.people} />
               </li>
             ))}
           </ol>
@@ -130,5 +92,20 @@ function HistoryList(props: { pilotId: number }) {
         </>
       )}
     </>
+  );
+}
+
+function Changes(props: { changes: PilotHistoryEntry['changes']; people: HistoryPeople }) {
+  const lines = props.changes.flatMap((c) => {
+    const text = describeChange(c, props.people);
+    return text ? [{ key: c.field, text }] : [];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <ul>
+      {lines.map((l) => (
+        <li key={l.key}>{l.text}</li>
+      ))}
+    </ul>
   );
 }

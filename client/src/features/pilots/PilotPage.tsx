@@ -117,7 +117,7 @@ export default function PilotPage() {
             </section>
           )}
           <CommentsSection pilot={pilot} />
-          {pilot.can.seePersonal && <PilotHistory pilotId={pilot.id} />}
+          {pilot.can.seePersonal && <PilotHistory pilot={pilot} />}
         </div>
       </div>
     </article>

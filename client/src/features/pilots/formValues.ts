@@ -134,3 +134,17 @@ export function serverErrors(error: unknown): PilotFormErrors {
   }
   return out;
 }
+
+/** The errors still worth showing: not those of fields changed since the submit that found them. */
+export function errorsShown(
+  errors: PilotFormErrors,
+  edited: ReadonlySet<string>,
+  clpChanged: boolean,
+): PilotFormErrors {
+  const out: PilotFormErrors = {};
+  for (const [k, v] of Object.entries(errors)) {
+    if (edited.has(k) || (k === 'clpId' && clpChanged)) continue;
+    out[k] = v;
+  }
+  return out;
+}

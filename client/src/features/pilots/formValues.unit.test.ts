@@ -1,7 +1,7 @@
 import type { TPilot } from '@groundwork/server/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/ApiError.ts';
-import { localProblems, serverErrors, toUpdate, updateFrom, valuesOf } from './formValues.ts';
+import { errorsShown, localProblems, serverErrors, toUpdate, updateFrom, valuesOf } from './formValues.ts';
 
 const PILOT = {
   id: 7,
@@ -93,6 +93,20 @@ describe('the pilot form', () => {
     });
     expect(serverErrors(new ApiError({ status: 500, code: 'X', message: 'Broken' }))).toEqual({
       form: 'Broken',
+    });
+  });
+});
+
+describe('errors shown after a submit', () => {
+  it('drops the error of a field changed since, and the CLP error once another CLP is chosen', () => {
+    const errors = { title: 'Give the pilot a title', kind: 'Choose a kind', clpId: 'Choose the CLP' };
+    expect(errorsShown(errors, new Set(['title']), false)).toEqual({
+      kind: 'Choose a kind',
+      clpId: 'Choose the CLP',
+    });
+    expect(errorsShown(errors, new Set(), true)).toEqual({
+      title: 'Give the pilot a title',
+      kind: 'Choose a kind',
     });
   });
 });
