@@ -5,6 +5,7 @@ import { Modal } from '../../ui/Modal.tsx';
 import { fieldErrors } from '../auth/api.ts';
 import { changedMeanwhile, useSetDisabled, type AdminUser } from './api.ts';
 import { fmtDateTime, withLabel } from './format.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 const REASON_LABEL = 'Why are you disabling this account?';
 const REASON_MAX = 500;
@@ -183,14 +184,13 @@ function DisableDialog(props: {
             {errorMessage(change.error)}
           </p>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button admin-button--danger" disabled={change.isPending}>
-            {change.isPending ? 'Disabling…' : 'Disable account'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submit="Disable account"
+          busyLabel="Disabling…"
+          busy={change.isPending}
+          onCancel={props.onClose}
+          danger
+        />
       </form>
     </Modal>
   );

@@ -11,6 +11,7 @@ import {
 import { Field } from '../../ui/Field.tsx';
 import { fmtDateTime, withLabel } from './format.ts';
 import { Pager } from './Pager.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /** The users CSV (personal data: every download states why and is recorded) and the record itself. */
 export function ExportsSection() {
@@ -66,11 +67,7 @@ export function ExportsSection() {
         <p role="status" className="admin-muted">
           {exportUsers.isSuccess ? `Downloaded ${exportUsers.data}; the export has been recorded.` : ''}
         </p>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={exportUsers.isPending}>
-            {exportUsers.isPending ? 'Preparing…' : 'Export users (CSV)'}
-          </button>
-        </div>
+        <FormActions submit="Export users (CSV)" busyLabel="Preparing…" busy={exportUsers.isPending} />
       </form>
 
       <h3 id={recordsTitle} className="admin-panel__subhead">

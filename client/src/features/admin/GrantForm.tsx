@@ -7,6 +7,7 @@ import { useAddGrant, useClps, type NewGrant } from './api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { endOfDayIso, todayInput, withLabel } from './format.ts';
 import { useDebounced } from './useDebounced.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 const CLP_ROLES: ReadonlySet<RoleName> = new Set(['member', 'organiser', 'selection_officer']);
 
@@ -172,11 +173,7 @@ export function GrantForm({ userId }: { userId: number }) {
       <p role="status" className="admin-muted">
         {done}
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? 'Giving…' : 'Give role'}
-        </button>
-      </div>
+      <FormActions submit="Give role" busyLabel="Giving…" busy={add.isPending} />
     </form>
   );
 }

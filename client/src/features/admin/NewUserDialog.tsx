@@ -6,6 +6,7 @@ import { TextField } from '../auth/TextField.tsx';
 import { useCreateUser, type AdminUser } from './api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { withLabel } from './format.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /** Name and email only: the person sets their own password from a link the admin sends them next. */
 export function NewUserDialog(props: {
@@ -69,14 +70,12 @@ export function NewUserDialog(props: {
             {errorMessage(create.error)}
           </p>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create user'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submit="Create user"
+          busyLabel="Creating…"
+          busy={create.isPending}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors, NEW_PASSWORD_HINT, newPasswordProblem, useChangePassword } from './api.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { TextField } from './TextField.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 export function ChangePasswordDialog(props: {
   onClose: () => void;
@@ -89,14 +90,12 @@ export function ChangePasswordDialog(props: {
               {errorMessage(change.error)}
             </p>
           )}
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={change.isPending}>
-              {change.isPending ? 'Changing…' : 'Change password'}
-            </button>
-            <button type="button" className="button button--secondary" onClick={props.onClose}>
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            submit="Change password"
+            busyLabel="Changing…"
+            busy={change.isPending}
+            onCancel={props.onClose}
+          />
         </form>
       )}
     </Modal>

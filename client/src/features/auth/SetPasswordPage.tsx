@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors, NEW_PASSWORD_HINT, newPasswordProblem, useSetPassword } from './api.ts';
 import { TextField } from './TextField.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /** The token from an admin's link, `/set-password#token=…` (a fragment never reaches server logs). */
 export function tokenFromHash(hash: string): string | undefined {
@@ -98,11 +99,7 @@ export function SetPasswordPage() {
                 {linkProblem ?? errorMessage(setPassword.error)}
               </p>
             )}
-            <div className="form__actions">
-              <button type="submit" className="button" disabled={setPassword.isPending}>
-                {setPassword.isPending ? 'Setting password…' : 'Set password'}
-              </button>
-            </div>
+            <FormActions submit="Set password" busyLabel="Setting password…" busy={setPassword.isPending} />
           </form>
         )}
       </section>

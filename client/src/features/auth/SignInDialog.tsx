@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/ApiError.ts';
 import { useSignIn } from './api.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { TextField } from './TextField.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 export function SignInDialog(props: { onClose: () => void; returnFocus?: RefObject<HTMLElement | null> }) {
   const signIn = useSignIn();
@@ -54,14 +55,12 @@ export function SignInDialog(props: { onClose: () => void; returnFocus?: RefObje
             {errorMessage(signIn.error)}
           </p>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={signIn.isPending}>
-            {signIn.isPending ? 'Signing in…' : 'Sign in'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submit="Sign in"
+          busyLabel="Signing in…"
+          busy={signIn.isPending}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

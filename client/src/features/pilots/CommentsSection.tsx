@@ -6,6 +6,7 @@ import { fieldErrors } from '../auth/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useComments, usePostComment } from './api.ts';
 import { withLabel } from './format.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /** Notes between the CLP and regional staff; only for those who may see personal data. */
 export function CommentsSection(props: { pilot: TPilot }) {
@@ -59,11 +60,7 @@ export function CommentsSection(props: { pilot: TPilot }) {
               {errorMessage(post.error)}
             </p>
           )}
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={post.isPending}>
-              {post.isPending ? 'Posting…' : 'Post comment'}
-            </button>
-          </div>
+          <FormActions submit="Post comment" busyLabel="Posting…" busy={post.isPending} />
         </form>
       )}
     </section>

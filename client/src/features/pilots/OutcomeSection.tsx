@@ -5,6 +5,7 @@ import { conflictPilot, useUpdatePilot } from './api.ts';
 import { isEnded, withLabel } from './format.ts';
 import { serverErrors, updateFrom } from './formValues.ts';
 import { evidenceLinks } from './words.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /** What was won or lost, the evidence and the lessons: offered first once the pilot has ended. */
 export function OutcomeSection(props: { pilot: TPilot }) {
@@ -122,14 +123,7 @@ function OutcomeForm(props: { pilot: TPilot; onDone: () => void }) {
           {errors.form}
         </p>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save outcome'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={props.onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save outcome" busyLabel="Saving…" busy={save.isPending} onCancel={props.onDone} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Modal } from '../../ui/Modal.tsx';
 import { useReplicatePilot } from './api.ts';
 import { ClpChoice, type ClpRef } from './ClpChoice.tsx';
 import { isAdmin, organiserClps, today, withLabel } from './format.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /**
  * "Run this pilot here": a new planned pilot in a CLP where the user may write, copying the issue, kind
@@ -91,14 +92,12 @@ function ReplicateDialog(props: {
             {errorMessage(replicate.error)}
           </p>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={replicate.isPending}>
-            {replicate.isPending ? 'Starting…' : 'Start the new pilot'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submit="Start the new pilot"
+          busyLabel="Starting…"
+          busy={replicate.isPending}
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );
