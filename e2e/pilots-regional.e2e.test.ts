@@ -100,12 +100,18 @@ describe('pilots for regional staff', () => {
     const board = await new PilotBoardPage(page.page).open();
     await expect.poll(() => board.shown(), poll).toBe(NORTH_EAST);
     expect(await board.region.inputValue()).toBe(NORTH_EAST);
-    const to = expected.goal - expected.counts.running;
+    const { running } = expected.counts;
+    const to = expected.goal - running;
     await expect
       .poll(() => board.goalText.textContent(), poll)
-      .toBe(`${expected.counts.running} of ${expected.goal} pilots — ${to > 0 ? `${to} to go` : 'goal met'}`);
-    // Alone in the region (this file run by itself), it is "1 of 3 pilots — 2 to go".
-    expect(await board.goalText.textContent()).toMatch(/^\d+ of 3 pilots/);
+      .toBe(
+        to > 0
+          ? `${running} of ${expected.goal} pilots under way — ${to} to go`
+          : `${running} ${running === 1 ? 'pilot' : 'pilots'} under way — the goal of ${expected.goal} is met`,
+      );
+    // Alone in the region (this file run by itself), it is "1 of 3 pilots under way — 2 to go".
+    expect(await board.goalText.textContent()).toMatch(/pilots? under way/);
+    expect(await board.underWayNote.textContent()).toContain('Under way means planned, active or paused.');
     expect(await board.goalMeter.getAttribute('value')).toBe(String(Math.min(expected.counts.running, 3)));
     const row = board.pilotRow(pilot.id);
     await row.waitFor();
@@ -122,7 +128,50 @@ describe('pilots for regional staff', () => {
       `/api/pilot-boards/region.csv?region=${NORTH_EAST}`,
     );
     expect(await fits()).toBeLessThanOrEqual(width);
+    // The key figures are on screen at any width: on a phone each pilot is a card of "label: value" lines.
+    for (const column of ['Activities', 'Conversations', 'New members']) {
+      const box = await board.pilotCell(pilot.id, column).boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    if (phone) {
+      const cell = board.pilotCell(pilot.id, 'Conversations');
+      expect(await cell.textContent()).toBe('42');
+      expect(await cell.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Conversations"');
+    }
     await page.page.screenshot({ path: `/tmp/shots/pilot-board-region-${width}.png`, fullPage: true });
+    // Staff are offered their own region and the national board, not regions they may not open.
+    const offered = await board.region
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(['all', NORTH_EAST]);
+
+    // A filter narrows the pilots table, never the goal count or the seats with no pilot.
+    const goalText = await board.goalText.textContent();
+    await board.status.selectOption('won');
+    await board.pilotRow(pilot.id).waitFor({ state: 'detached' });
+    expect(await board.goalText.textContent()).toBe(goalText);
+    expect(await board.seatsWithoutPilot.locator(`[data-seat="${BLYTH_AND_ASHINGTON}"]`).count()).toBe(0);
+    await board.status.selectOption('');
+    // From tomorrow the pilot is still running, with nothing logged yet in that period.
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await board.activityFrom.fill(tomorrow);
+    await expect
+      .poll(() => board.pilotCell(pilot.id, 'Last activity').textContent(), poll)
+      .toBe('No activity in this period');
+    expect(await board.activity.textContent()).toContain('No activity in this period.');
+    expect(await board.goalText.textContent()).toBe(goalText);
+    // A period that ends before it starts is refused in words, on the field.
+    await board.activityTo.fill(today);
+    await expect
+      .poll(() => board.errorOf(board.activityFrom), poll)
+      .toBe('Activity from must be on or before Activity to');
+    expect(await board.activityFrom.getAttribute('aria-invalid')).toBe('true');
+    expect(await fits()).toBeLessThanOrEqual(width);
+    await page.page.screenshot({ path: `/tmp/shots/pilot-board-period-${width}.png`, fullPage: true });
+    await board.activityTo.fill('');
+    await board.activityFrom.fill('');
+    await board.pilotRow(pilot.id).waitFor();
 
     // The national board lists the region with its pilots.
     await board.region.selectOption('all');
@@ -199,6 +248,23 @@ describe('pilots for regional staff', () => {
       const oneToFour = page.legend.locator('.legend__item', { hasText: '1–4' }).locator('.legend__count');
       await expect.poll(async () => Number(await oneToFour.textContent()), poll).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('tells regional staff which boards they may see when a link names another region', async () => {
+    const page = seatMap();
+    const signIn = await new SignInPage(page.page).open('/pilots/board?region=E12000007');
+    await signIn.signIn(staff.email, staff.password);
+    await signIn.dialog.waitFor({ state: 'hidden' });
+    const board = new PilotBoardPage(page.page);
+    const message = page.page
+      .getByRole('alert')
+      .filter({ hasText: 'You can see the board of North East and the national board' });
+    await message.waitFor();
+    expect(await message.textContent()).not.toMatch(/reference|roles/i);
+    expect(await page.page.locator('.pilot-board__body').count()).toBe(0);
+    await board.region.selectOption(NORTH_EAST);
+    await expect.poll(() => board.shown(), poll).toBe(NORTH_EAST);
+    expect(await message.count()).toBe(0);
   });
 
   it('lets an admin change the goal per region, refusing what is not 1 to 50', async () => {

@@ -13,7 +13,13 @@ import { inject } from 'vitest';
 /** The pilot board page (/pilots/board): filters, the regional or national board, the vote comparison. */
 export class PilotBoardPage {
   readonly region: Locator;
+  readonly status: Locator;
+  readonly activityFrom: Locator;
+  readonly activityTo: Locator;
   readonly goalText: Locator;
+  readonly underWayNote: Locator;
+  readonly activity: Locator;
+  readonly pilotsTable: Locator;
   readonly goalMeter: Locator;
   readonly csvLink: Locator;
   readonly seatsWithoutPilot: Locator;
@@ -21,7 +27,13 @@ export class PilotBoardPage {
 
   constructor(readonly page: Page) {
     this.region = page.getByLabel('Region', { exact: true });
+    this.status = page.getByLabel('Status', { exact: true });
+    this.activityFrom = page.getByLabel('Activity from', { exact: true });
+    this.activityTo = page.getByLabel('Activity to', { exact: true });
     this.goalText = page.getByTestId('goal-text');
+    this.underWayNote = page.getByTestId('under-way-note');
+    this.activity = page.getByRole('region', { name: 'Activity over time' });
+    this.pilotsTable = page.locator('.pilot-board__table');
     this.goalMeter = page.locator('.goal-meter meter');
     this.csvLink = page.getByRole('link', { name: 'Download CSV' });
     this.seatsWithoutPilot = page.getByRole('region', { name: /with no pilot/ });
@@ -36,6 +48,18 @@ export class PilotBoardPage {
   /** A pilot's row on a regional board. */
   pilotRow(id: number): Locator {
     return this.page.locator(`tr[data-pilot="${id}"]`);
+  }
+
+  /** A pilot's figure by its column (each cell names it, as a phone shows it). */
+  pilotCell(id: number, column: string): Locator {
+    return this.pilotRow(id).locator(`td[data-label="${column}"]`);
+  }
+
+  /** The error shown under a filter, found through the field's aria-describedby. */
+  async errorOf(field: Locator): Promise<string | null> {
+    const ids = (await field.getAttribute('aria-describedby')) ?? '';
+    const id = ids.split(' ').find((i) => i.endsWith('-error'));
+    return id ? this.page.locator(`[id="${id}"]`).textContent() : null;
   }
 
   /** A region's row on the national board. */

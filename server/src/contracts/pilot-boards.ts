@@ -47,7 +47,7 @@ const boardFilterFields = {
 };
 const fromBeforeTo = (q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) => {
   if (q.from && q.to && q.from > q.to)
-    ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be on or before the day in to' });
 };
 export const ZBoardQuery = z.object(boardFilterFields).strict().superRefine(fromBeforeTo);
 export type TBoardQuery = z.infer<typeof ZBoardQuery>;
@@ -65,7 +65,7 @@ export type TBoardMonth = z.infer<typeof ZBoardMonth>;
 
 const ZRunning = z.number().int().meta({
   description:
-    'Pilots counting towards the goal: started and not ended (planned, active or paused), among those the filters keep',
+    'Pilots under way, counting towards the goal: started and not ended (planned, active or paused); every pilot of the region, whatever the filters',
 });
 const ZMet = z.boolean().meta({ description: 'Whether `running` has reached the goal' });
 
@@ -74,11 +74,12 @@ export const ZNationalBoard = z.object({
   regions: z.array(
     z.object({
       region: ZRef,
+      /** The region's pilots that the filters keep. */
       pilots: z.number().int(),
       running: ZRunning,
       goal: z.number().int(),
       met: ZMet,
-      /** Red-wall seats (the flag in force) and WIN or DEFEND target seats whose CLP has no pilot (of those filtered). */
+      /** Red-wall seats (the flag in force) and WIN or DEFEND target seats whose CLP has no pilot at all, whatever the filters. */
       seatsWithoutPilot: z.object({ redWall: z.number().int(), target: z.number().int() }),
       totals: ZActivityTotals,
     }),
@@ -99,7 +100,9 @@ export const ZRegionBoard = z.object({
   region: ZRef,
   goal: z.number().int(),
   pilots: z.array(ZPilotSummary),
+  /** pilots: those the filters keep (the table); running and met: every pilot of the region. */
   counts: z.object({ pilots: z.number().int(), running: ZRunning, met: ZMet }),
+  /** Red-wall and target seats whose CLP has no pilot at all, whatever the filters. */
   seatsWithoutPilot: z.array(ZSeatWithoutPilot),
   months: z.array(ZBoardMonth),
 });

@@ -17,9 +17,10 @@ function Choice(props: {
   options: readonly string[];
   labels: Record<string, string>;
   onChange: (value: string | undefined) => void;
+  className?: string;
 }) {
   return (
-    <Field label={props.label}>
+    <Field label={props.label} className={props.className}>
       {(a) => (
         <select
           {...a}
@@ -44,6 +45,7 @@ function Choice(props: {
  */
 export function BoardFilters(props: {
   region: string | undefined;
+  /** The regions the user may see the board of (all, for admins). */
   regions: readonly TRegion[];
   filters: Filters;
   /** The server's word on a filter (e.g. from after to), by field. */
@@ -85,13 +87,14 @@ export function BoardFilters(props: {
       />
       <Choice
         label="Category"
+        className="board-filters__category"
         value={filters.category}
         all="Any category"
         options={PILOT_CATEGORIES}
         labels={PILOT_CATEGORY_LABELS}
         onChange={(category) => set({ category })}
       />
-      <Field label="From" error={errors.from}>
+      <Field label="Activity from" hint="Counts activity on or after this day" error={errors.from}>
         {(a) => (
           <input
             {...a}
@@ -101,7 +104,7 @@ export function BoardFilters(props: {
           />
         )}
       </Field>
-      <Field label="To" error={errors.to}>
+      <Field label="Activity to" hint="Counts activity on or before this day" error={errors.to}>
         {(a) => (
           <input
             {...a}

@@ -1,29 +1,30 @@
 import type { TNationalBoard } from '@groundwork/server/contracts';
-import { ActivityChart } from '../pilots/ActivityChart.tsx';
 import { fmtCount } from '../pilots/format.ts';
-import { boardSearch, type BoardFilters } from './api.ts';
+import { boardSearch, hasPeriod, regionsMetText, UNDER_WAY_NOTE, type BoardFilters } from './api.ts';
 import { GoalEditor } from './GoalEditor.tsx';
-import { chartPoints } from './RegionBoard.tsx';
+import { ActivitySection } from './RegionBoard.tsx';
 import { VoteEffect } from './VoteEffect.tsx';
 
 function RegionsTable({ board, filters }: { board: TNationalBoard; filters: BoardFilters }) {
   const met = board.regions.filter((r) => r.met).length;
+  // The filters narrow this column only; the goal columns count every pilot.
+  const pilotsLabel = Object.values(filters).some(Boolean) ? 'Pilots matching the filters' : 'Pilots';
   return (
     <>
       <p className="pilot-board__summary" data-testid="regions-met">
-        {met} of {board.regions.length} regions have met the goal of {board.goal} pilots.
+        {regionsMetText(met, board.regions.length, board.goal)}
       </p>
       <div className="table-scroll">
-        <table className="seat-table board__table pilot-board__table">
+        <table className="seat-table board__table pilot-board__table pilot-board__table--stack">
           <caption>Pilots by region against the goal</caption>
           <thead>
             <tr>
               <th scope="col">Region</th>
               <th scope="col" className="num">
-                Pilots
+                {pilotsLabel}
               </th>
               <th scope="col" className="num">
-                Running
+                Under way
               </th>
               <th scope="col" className="num">
                 Goal
@@ -46,15 +47,27 @@ function RegionsTable({ board, filters }: { board: TNationalBoard; filters: Boar
                 <th scope="row">
                   <a href={`/pilots/board${boardSearch(r.region.code, filters)}`}>{r.region.name}</a>
                 </th>
-                <td className="num">{fmtCount(r.pilots)}</td>
-                <td className="num">{fmtCount(r.running)}</td>
-                <td className="num">{fmtCount(r.goal)}</td>
-                <td className="pilot-board__met" data-met={r.met}>
+                <td data-label={pilotsLabel} className="num">
+                  {fmtCount(r.pilots)}
+                </td>
+                <td data-label="Under way" className="num">
+                  {fmtCount(r.running)}
+                </td>
+                <td data-label="Goal" className="num">
+                  {fmtCount(r.goal)}
+                </td>
+                <td data-label="Goal met" className="pilot-board__met" data-met={r.met}>
                   {r.met ? 'Yes' : `No — ${r.goal - r.running} to go`}
                 </td>
-                <td className="num">{fmtCount(r.seatsWithoutPilot.redWall)}</td>
-                <td className="num">{fmtCount(r.seatsWithoutPilot.target)}</td>
-                <td className="num">{fmtCount(r.totals.activities)}</td>
+                <td data-label="Red-wall seats without a pilot" className="num">
+                  {fmtCount(r.seatsWithoutPilot.redWall)}
+                </td>
+                <td data-label="Target seats without a pilot" className="num">
+                  {fmtCount(r.seatsWithoutPilot.target)}
+                </td>
+                <td data-label="Activities" className="num">
+                  {fmtCount(r.totals.activities)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -71,24 +84,17 @@ export function NationalBoard(props: { board: TNationalBoard; filters: BoardFilt
     <div className="pilot-board__body" data-region="national">
       <section className="pilot-board__section" aria-labelledby="regions-title">
         <h2 id="regions-title">All regions</h2>
-        <p className="pilot-board__note">
-          Running counts pilots that are planned, active or paused; the goal is {board.goal} per region.
+        <p className="pilot-board__note" data-testid="under-way-note">
+          {UNDER_WAY_NOTE}
         </p>
         {admin && <GoalEditor goal={board.goal} />}
         <RegionsTable board={board} filters={filters} />
       </section>
-      <section className="pilot-board__section" aria-labelledby="activity-title">
-        <h3 id="activity-title">Activity over time</h3>
-        {board.months.length === 0 ? (
-          <p className="state">No activity has been logged for these pilots yet.</p>
-        ) : (
-          <ActivityChart
-            points={chartPoints(board.months)}
-            periodLabel="Month"
-            caption="Activity of every pilot, by month"
-          />
-        )}
-      </section>
+      <ActivitySection
+        months={board.months}
+        period={hasPeriod(filters)}
+        caption="Activity of every pilot, by month"
+      />
       <VoteEffect />
     </div>
   );

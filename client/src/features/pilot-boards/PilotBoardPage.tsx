@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/ApiError.ts';
+import type { TRegion } from '@groundwork/server/contracts';
+import { ApiError, errorMessage } from '../../api/ApiError.ts';
 import { fieldErrors, useSession, type Grant } from '../auth/api.ts';
 import { useRegions } from '../reference/api.ts';
 import { ownRegionSource } from '../targets/ownRegion.ts';
 import {
   boardSearch,
+  hasPeriod,
   nationalCsvUrl,
   NATIONAL,
+  periodProblems,
   readBoardUrl,
   regionCsvUrl,
   useNationalBoard,
@@ -21,6 +24,21 @@ import './pilotBoards.css';
 /** pilots:boards on the server: admins anywhere, regional staff (their region, and the national view). */
 function mayUseBoards(grants: readonly Grant[]): boolean {
   return grants.some((g) => g.role === 'admin' || g.role === 'regional_staff');
+}
+
+/** The regions whose board the user may open: every one for admins, else those of their regional grants. */
+function visibleRegions(grants: readonly Grant[], regions: readonly TRegion[]): TRegion[] {
+  if (grants.some((g) => g.role === 'admin')) return [...regions];
+  const own = new Set(grants.filter((g) => g.role === 'regional_staff').map((g) => g.regionCode));
+  return regions.filter((r) => own.has(r.code));
+}
+
+/** Which boards the user may open, in words, for a region that is not theirs (no reference id: not a fault). */
+function notYoursText(mine: readonly TRegion[]): string {
+  const names = mine.map((r) => r.name).join(', ');
+  return names
+    ? `You can see the board of ${names} and the national board, not this region's.`
+    : "You can see the national board, not this region's.";
 }
 
 /**
@@ -38,8 +56,13 @@ export default function PilotBoardPage() {
   const national = chosen === NATIONAL;
   const allowed = mayUseBoards(grants);
   const admin = grants.some((g) => g.role === 'admin');
-  const nationalBoard = useNationalBoard(filters, allowed && national);
-  const regionBoard = useRegionBoard(national ? undefined : chosen, filters, allowed && !national);
+  const mine = visibleRegions(grants, regions.data ?? []);
+  // Known only once the regions are loaded; until then the server decides (and says no in words below).
+  const notMine = !admin && !national && regions.isSuccess && !mine.some((r) => r.code === chosen);
+  const problems = periodProblems(filters);
+  const ask = allowed && !notMine && Object.keys(problems).length === 0;
+  const nationalBoard = useNationalBoard(filters, ask && national);
+  const regionBoard = useRegionBoard(national ? undefined : chosen, filters, ask && !national);
   const board = national ? nationalBoard : regionBoard;
 
   useEffect(() => {
@@ -69,13 +92,15 @@ export default function PilotBoardPage() {
 
   const setFilters = (next: Filters) => setView({ region: chosen, filters: next });
   const csv = national ? nationalCsvUrl(filters) : regionCsvUrl(chosen, filters);
-  const errors = fieldErrors(board.error);
+  const errors = { ...fieldErrors(board.error), ...problems };
+  const forbidden = notMine || (board.error instanceof ApiError && board.error.status === 403);
+  const period = hasPeriod(filters);
 
   return (
     <div className="board pilot-board" aria-busy={board.isFetching}>
       <BoardFilters
         region={chosen}
-        regions={regions.data ?? []}
+        regions={mine}
         filters={filters}
         errors={errors}
         onRegion={(region) => setView({ region, filters })}
@@ -89,19 +114,22 @@ export default function PilotBoardPage() {
           Pilots on the seat map
         </a>
       </div>
-      {board.isError && Object.keys(errors).length === 0 && (
+      {forbidden ? (
+        <p className="state state--error" role="alert">
+          {notYoursText(mine)}
+        </p>
+      ) : Object.keys(errors).length > 0 ? null : board.isError ? (
         <p className="state state--error" role="alert">
           The board could not be loaded: {errorMessage(board.error)}
         </p>
-      )}
-      {board.isPending ? (
+      ) : board.isPending ? (
         <p className="state" role="status">
           Loading the board…
         </p>
       ) : national && nationalBoard.data ? (
         <NationalBoard board={nationalBoard.data} filters={filters} admin={admin} />
       ) : !national && regionBoard.data ? (
-        <RegionBoard board={regionBoard.data} />
+        <RegionBoard board={regionBoard.data} period={period} />
       ) : null}
     </div>
   );

@@ -7,7 +7,7 @@ import {
 import { ActivityChart } from '../pilots/ActivityChart.tsx';
 import { fmtCount, fmtDay } from '../pilots/format.ts';
 import { STATUS_LABELS as TARGET_LABELS } from '../targets/api.ts';
-import { goalText } from './api.ts';
+import { goalText, UNDER_WAY_NOTE } from './api.ts';
 
 export function chartPoints(months: readonly TBoardMonth[]) {
   return months.map(({ month, ...totals }) => ({ period: month, ...totals }));
@@ -28,7 +28,7 @@ export function GoalMeter({ running, goal, label }: { running: number; goal: num
   );
 }
 
-function PilotsTable({ board }: { board: TRegionBoard }) {
+function PilotsTable({ board, period }: { board: TRegionBoard; period: boolean }) {
   if (board.pilots.length === 0) {
     return (
       <p className="state" role="status">
@@ -38,7 +38,7 @@ function PilotsTable({ board }: { board: TRegionBoard }) {
   }
   return (
     <div className="table-scroll">
-      <table className="seat-table board__table pilot-board__table">
+      <table className="seat-table board__table pilot-board__table pilot-board__table--stack">
         <caption>
           Pilots in {board.region.name} ({board.pilots.length})
         </caption>
@@ -70,14 +70,28 @@ function PilotsTable({ board }: { board: TRegionBoard }) {
                 <a href={`/pilots/${p.id}`}>{p.title}</a>
                 <span className="pilot-board__kind">{PILOT_KIND_LABELS[p.kind]}</span>
               </th>
-              <td>{p.clp.name}</td>
-              <td>{PILOT_STATUS_LABELS[p.status]}</td>
-              <td>{fmtDay(p.startsOn)}</td>
-              <td className="num">{fmtCount(p.totals.activities)}</td>
-              <td className="num">{fmtCount(p.totals.participants)}</td>
-              <td className="num">{fmtCount(p.totals.conversations)}</td>
-              <td className="num">{fmtCount(p.totals.newMembers)}</td>
-              <td>{p.lastActivityOn ? fmtDay(p.lastActivityOn) : 'None yet'}</td>
+              <td data-label="CLP">{p.clp.name}</td>
+              <td data-label="Status">{PILOT_STATUS_LABELS[p.status]}</td>
+              <td data-label="Started">{fmtDay(p.startsOn)}</td>
+              <td data-label="Activities" className="num">
+                {fmtCount(p.totals.activities)}
+              </td>
+              <td data-label="People taking part" className="num">
+                {fmtCount(p.totals.participants)}
+              </td>
+              <td data-label="Conversations" className="num">
+                {fmtCount(p.totals.conversations)}
+              </td>
+              <td data-label="New members" className="num">
+                {fmtCount(p.totals.newMembers)}
+              </td>
+              <td data-label="Last activity">
+                {p.lastActivityOn
+                  ? fmtDay(p.lastActivityOn)
+                  : period
+                    ? 'No activity in this period'
+                    : 'None yet'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -111,33 +125,44 @@ function SeatsWithoutPilot({ board }: { board: TRegionBoard }) {
   );
 }
 
+/** The months' activity as a chart, or why there is none (nothing at all, or nothing in the period). */
+export function ActivitySection(props: { months: readonly TBoardMonth[]; period: boolean; caption: string }) {
+  return (
+    <section className="pilot-board__section" aria-labelledby="activity-title">
+      <h3 id="activity-title">Activity over time</h3>
+      {props.months.length > 0 ? (
+        <ActivityChart points={chartPoints(props.months)} periodLabel="Month" caption={props.caption} />
+      ) : (
+        <p className="state">
+          {props.period ? 'No activity in this period.' : 'No activity has been logged for these pilots yet.'}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** One region's pilots against the goal, the seats still without one, and what the pilots did month by month. */
-export function RegionBoard({ board }: { board: TRegionBoard }) {
+export function RegionBoard({ board, period }: { board: TRegionBoard; period: boolean }) {
   return (
     <div className="pilot-board__body" data-region={board.region.code}>
       <section className="pilot-board__section" aria-labelledby="goal-title">
         <h2 id="goal-title">{board.region.name}</h2>
-        <GoalMeter running={board.counts.running} goal={board.goal} label="Pilots against the goal" />
-        <p className="pilot-board__note">
-          Counting pilots that are planned, active or paused: {fmtCount(board.counts.running)} of{' '}
-          {fmtCount(board.counts.pilots)} {board.counts.pilots === 1 ? 'pilot' : 'pilots'} shown. The goal is{' '}
-          {board.goal} per region.
+        <GoalMeter
+          running={board.counts.running}
+          goal={board.goal}
+          label="Pilots under way against the goal"
+        />
+        <p className="pilot-board__note" data-testid="under-way-note">
+          {UNDER_WAY_NOTE}
         </p>
       </section>
-      <PilotsTable board={board} />
+      <PilotsTable board={board} period={period} />
       <SeatsWithoutPilot board={board} />
-      <section className="pilot-board__section" aria-labelledby="activity-title">
-        <h3 id="activity-title">Activity over time</h3>
-        {board.months.length === 0 ? (
-          <p className="state">No activity has been logged for these pilots yet.</p>
-        ) : (
-          <ActivityChart
-            points={chartPoints(board.months)}
-            periodLabel="Month"
-            caption={`Activity of the pilots in ${board.region.name}, by month`}
-          />
-        )}
-      </section>
+      <ActivitySection
+        months={board.months}
+        period={period}
+        caption={`Activity of the pilots in ${board.region.name}, by month`}
+      />
     </div>
   );
 }

@@ -112,8 +112,30 @@ export function regionCsvUrl(region: string, filters: BoardFilters): string {
   return apiUrl('/api/pilot-boards/region.csv', { region, ...filters });
 }
 
-/** "2 of 3 pilots — 1 to go", or "3 of 3 pilots — goal met". */
+const pilots = (n: number) => `${n} ${n === 1 ? 'pilot' : 'pilots'}`;
+
+/** "2 of 3 pilots under way — 1 to go", or "6 pilots under way — the goal of 3 is met". */
 export function goalText(running: number, goal: number): string {
-  const of = `${running} of ${goal} ${goal === 1 ? 'pilot' : 'pilots'}`;
-  return running >= goal ? `${of} — goal met` : `${of} — ${goal - running} to go`;
+  return running >= goal
+    ? `${pilots(running)} under way — the goal of ${goal} is met`
+    : `${running} of ${pilots(goal)} under way — ${goal - running} to go`;
 }
+
+/** "1 of 12 regions has met the goal of 3 pilots under way". */
+export function regionsMetText(met: number, regions: number, goal: number): string {
+  return `${met} of ${regions} ${regions === 1 ? 'region' : 'regions'} ${met === 1 ? 'has' : 'have'} met the goal of ${pilots(goal)} under way.`;
+}
+
+/** What "under way" means on the board, and that the filters do not change the goal count. */
+export const UNDER_WAY_NOTE =
+  'Under way means planned, active or paused. The goal and the seats with no pilot count every pilot, whatever the filters.';
+
+export const PERIOD_PROBLEM = 'Activity from must be on or before Activity to';
+
+/** The server's rule on the period, checked before asking: the field's problem, by field name. */
+export function periodProblems(filters: BoardFilters): Record<string, string> {
+  return filters.from && filters.to && filters.from > filters.to ? { from: PERIOD_PROBLEM } : {};
+}
+
+/** With an activity period chosen, "nothing logged" means nothing in that period. */
+export const hasPeriod = (filters: BoardFilters) => !!(filters.from || filters.to);

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { boardSearch, goalText, readBoardUrl } from './api.ts';
+import { boardSearch, goalText, periodProblems, readBoardUrl, regionsMetText } from './api.ts';
 import { goalProblem } from './GoalEditor.tsx';
 import { fmtPoints } from './VoteEffect.tsx';
 
 describe('the pilot board', () => {
   it('says the region against the goal in words', () => {
-    expect(goalText(2, 3)).toBe('2 of 3 pilots — 1 to go');
-    expect(goalText(0, 1)).toBe('0 of 1 pilot — 1 to go');
-    expect(goalText(3, 3)).toBe('3 of 3 pilots — goal met');
-    expect(goalText(5, 3)).toBe('5 of 3 pilots — goal met');
+    expect(goalText(2, 3)).toBe('2 of 3 pilots under way — 1 to go');
+    expect(goalText(0, 1)).toBe('0 of 1 pilot under way — 1 to go');
+    expect(goalText(3, 3)).toBe('3 pilots under way — the goal of 3 is met');
+    expect(goalText(6, 3)).toBe('6 pilots under way — the goal of 3 is met');
+    expect(goalText(1, 1)).toBe('1 pilot under way — the goal of 1 is met');
+  });
+
+  it('says how many regions have met the goal, singular or plural', () => {
+    expect(regionsMetText(1, 12, 3)).toBe('1 of 12 regions has met the goal of 3 pilots under way.');
+    expect(regionsMetText(0, 12, 3)).toBe('0 of 12 regions have met the goal of 3 pilots under way.');
+    expect(regionsMetText(2, 12, 1)).toBe('2 of 12 regions have met the goal of 1 pilot under way.');
+  });
+
+  it('refuses an activity period that ends before it starts, in words, on the from field', () => {
+    expect(periodProblems({ from: '2026-03-01', to: '2026-02-01' })).toEqual({
+      from: 'Activity from must be on or before Activity to',
+    });
+    expect(periodProblems({ from: '2026-02-01', to: '2026-02-01' })).toEqual({});
+    expect(periodProblems({ from: '2026-02-01' })).toEqual({});
   });
 
   it('reads its region and filters from the URL leniently and writes them back', () => {

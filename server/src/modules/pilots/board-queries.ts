@@ -60,22 +60,24 @@ export type RegionMonthRow = TotalsRow & { region_code: string; month: string };
 const RED_WALL = Prisma.sql`coalesce(t.red_wall_override, c.red_wall)`;
 const TARGET = Prisma.sql`t.status IN ('WIN'::target_status, 'DEFEND'::target_status)`;
 
-/** National board, 1 of 2: per region, pilots, those counting towards the goal, seats without a pilot. */
+/**
+ * National board, 1 of 2: per region, the pilots the filters keep, and, whatever the filters, those
+ * counting towards the goal and the seats with no pilot at all (the goal is about the region, not the view).
+ */
 export function nationalRegionsSql(q: TBoardQuery): Prisma.Sql {
   return Prisma.sql`
-    WITH fp AS (
-      SELECT p.status, clp.constituency_id AS seat_id, c.region_code
+    WITH ap AS (
+      SELECT p.status, clp.constituency_id AS seat_id, c.region_code, (${pilotFilter(q)}) AS kept
       FROM pilot p JOIN clp ON clp.id = p.clp_id JOIN constituency c ON c.id = clp.constituency_id
-      WHERE ${pilotFilter(q)}
     ), counts AS (
-      SELECT region_code, count(*)::int AS pilots,
+      SELECT region_code, (count(*) FILTER (WHERE kept))::int AS pilots,
              (count(*) FILTER (WHERE status IN (${statuses(PILOT_GOAL_STATUSES)})))::int AS running
-      FROM fp GROUP BY region_code
+      FROM ap GROUP BY region_code
     ), bare AS (
       SELECT c.region_code, (count(*) FILTER (WHERE ${RED_WALL}))::int AS red_wall,
              (count(*) FILTER (WHERE ${TARGET}))::int AS target
       FROM constituency c LEFT JOIN seat_target t ON t.constituency_id = c.id
-      WHERE c.boundary_set_code = '2024' AND NOT EXISTS (SELECT 1 FROM fp WHERE fp.seat_id = c.id)
+      WHERE c.boundary_set_code = '2024' AND NOT EXISTS (SELECT 1 FROM ap WHERE ap.seat_id = c.id)
       GROUP BY c.region_code
     )
     SELECT r.code, r.name, (SELECT value FROM setting WHERE key = ${PILOT_GOAL_KEY}) AS goal,
@@ -145,22 +147,31 @@ export function regionPilotsSql(region: string, q: TBoardQuery): Prisma.Sql {
 export interface RegionExtrasRow {
   region: { code: string; name: string } | null;
   goal: unknown;
+  /** The region's pilots counting towards the goal, whatever the filters. */
+  running: number;
   seats: { code: string; name: string; redWall: boolean; target: 'WIN' | 'DEFEND' | null }[];
   months: (TotalsRow & { month: string })[];
 }
 
-/** Region board, 2 of 2: the region, the goal, red-wall and target seats with no pilot, totals per month. */
+/**
+ * Region board, 2 of 2: the region, the goal and the pilots counting towards it, red-wall and target seats
+ * with no pilot, totals per month. The filters narrow only the months: the goal count and the seats with
+ * no pilot are about the region, whatever is being looked at.
+ */
 export function regionExtrasSql(region: string, q: TBoardQuery): Prisma.Sql {
   return Prisma.sql`
     SELECT
       (SELECT json_build_object('code', code, 'name', name) FROM region WHERE code = ${region}) AS region,
       (SELECT value FROM setting WHERE key = ${PILOT_GOAL_KEY}) AS goal,
+      (SELECT count(*)::int FROM pilot p JOIN clp ON clp.id = p.clp_id
+              JOIN constituency c ON c.id = clp.constituency_id
+       WHERE c.region_code = ${region} AND p.status IN (${statuses(PILOT_GOAL_STATUSES)})) AS running,
       (SELECT coalesce(json_agg(json_build_object('code', c.code, 'name', c.name, 'redWall', ${RED_WALL},
                 'target', CASE WHEN ${TARGET} THEN t.status::text END) ORDER BY c.name), '[]'::json)
        FROM constituency c LEFT JOIN seat_target t ON t.constituency_id = c.id
        WHERE c.boundary_set_code = '2024' AND c.region_code = ${region} AND (${RED_WALL} OR ${TARGET})
          AND NOT EXISTS (SELECT 1 FROM pilot p JOIN clp ON clp.id = p.clp_id
-                         WHERE clp.constituency_id = c.id AND ${pilotFilter(q)})) AS seats,
+                         WHERE clp.constituency_id = c.id)) AS seats,
       (SELECT coalesce(json_agg(m ORDER BY m.month), '[]'::json) FROM (
          SELECT to_char(a.occurred_on, 'YYYY-MM') AS month, ${TOTALS}
          FROM pilot_activity a JOIN pilot p ON p.id = a.pilot_id JOIN clp ON clp.id = p.clp_id

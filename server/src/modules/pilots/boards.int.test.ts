@@ -119,17 +119,35 @@ describe('the national board', () => {
       const res = await t.api.get(`/api/pilot-boards/national?${query}`).set(admin.headers).expect(200);
       return res.body.regions.find((r: { region: { code: string } }) => r.region.code === NE);
     };
-    expect(await ne('status=won')).toMatchObject({ pilots: 1, running: 0, totals: { activities: 1 } });
+    expect(await ne('status=won')).toMatchObject({ pilots: 1, running: 2, totals: { activities: 1 } });
     expect(await ne('kind=union_recruitment')).toMatchObject({
       pilots: 1,
-      running: 1,
+      running: 2,
       totals: { activities: 0 },
     });
     expect(await ne('category=housing')).toMatchObject({ pilots: 1, totals: { participants: 15 } });
     // In February 2026 only the active pilot was running: the planned one starts in June, the won one ended.
     const feb = await ne('from=2026-02-01&to=2026-02-28');
-    expect(feb).toMatchObject({ pilots: 1, running: 1, totals: { activities: 2, participants: 15 } });
-    expect(feb.seatsWithoutPilot.redWall).toBe(await redWallWithout([BLYTH]));
+    expect(feb).toMatchObject({ pilots: 1, running: 2, totals: { activities: 2, participants: 15 } });
+    expect(feb.seatsWithoutPilot.redWall).toBe(await redWallWithout([BLYTH, HARTLEPOOL, third]));
+  });
+
+  it('counts every pilot towards the goal and the seats with no pilot, whatever the filters', async () => {
+    const ne = async (query: string) => {
+      const res = await t.api.get(`/api/pilot-boards/national?${query}`).set(admin.headers).expect(200);
+      const { running, met, seatsWithoutPilot } = res.body.regions.find(
+        (r: { region: { code: string } }) => r.region.code === NE,
+      );
+      return { running, met, seatsWithoutPilot };
+    };
+    const all = await ne('');
+    for (const query of [
+      'status=won',
+      'status=paused',
+      'category=jobs_and_pay',
+      'from=2020-01-01&to=2020-12-31',
+    ])
+      expect(await ne(query)).toEqual(all);
   });
 
   it('refuses a period that ends before it starts, and an unknown status, naming the field', async () => {
@@ -207,6 +225,23 @@ describe("a region's board", () => {
     expect(seats.every((s) => s.redWall || s.target)).toBe(true);
     expect(seats.length).toBe(await redWallWithout([BLYTH, HARTLEPOOL, third]));
     expect(res.body.months.map((m: { month: string }) => m.month)).toEqual(['2025-10', '2026-02']);
+  });
+
+  it('keeps its goal count and its seats with no pilot when the filters narrow the pilots', async () => {
+    const board = async (query: string) =>
+      (await t.api.get(`/api/pilot-boards/region?region=${NE}&${query}`).set(staff.headers).expect(200)).body;
+    const all = await board('');
+    const won = await board('status=won');
+    expect(won.pilots.map((p: { id: number }) => p.id)).toEqual([ids.won]);
+    expect(won.counts).toEqual({ pilots: 1, running: 2, met: false });
+    expect(won.seatsWithoutPilot).toEqual(all.seatsWithoutPilot);
+    const codes = won.seatsWithoutPilot.map((s: { code: string }) => s.code);
+    expect(codes).not.toContain(BLYTH);
+    expect(codes).not.toContain(HARTLEPOOL);
+    expect(won.months.map((m: { month: string }) => m.month)).toEqual(['2025-10']);
+    const none = await board('from=2020-01-01&to=2020-12-31');
+    expect(none).toMatchObject({ pilots: [], counts: { pilots: 0, running: 2 }, months: [] });
+    expect(none.seatsWithoutPilot).toEqual(all.seatsWithoutPilot);
   });
 
   it('meets the goal once an admin lowers it to what the region has', async () => {

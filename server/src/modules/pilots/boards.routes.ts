@@ -17,7 +17,7 @@ import { pilotGoal, setPilotGoal } from './pilot-goal.ts';
 import { voteEffect } from './vote-effect.ts';
 
 const FILTERS =
-  'Filters: status, kind, category; from/to keep pilots running at some time in that period and the activities in it.';
+  'Filters (status, kind, category; from/to: pilots running at some time in that period and the activities in it) narrow the pilots, totals and months; the goal count and the seats with no pilot always count every pilot.';
 
 export function pilotBoardRoutes(deps: { prisma: PrismaClient; seatDataChanged: () => void }): AnyRoute[] {
   const service = new BoardsService(deps.prisma);

@@ -2,7 +2,6 @@
 // shapes the rows into the contract and the CSV.
 import {
   PILOT_GOAL_DEFAULT,
-  PILOT_GOAL_STATUSES,
   type TActivityTotals,
   type TBoardMonth,
   type TBoardQuery,
@@ -148,7 +147,7 @@ export class BoardsService {
     if (!extras?.region) throw AppError.notFound(`Region ${region}`);
     const goal = goalOf(extras.goal);
     const items = pilots.map((p) => pilotSummary(p, true));
-    const running = items.filter((p) => PILOT_GOAL_STATUSES.includes(p.status)).length;
+    const running = Number(extras.running);
     return {
       region: extras.region,
       goal,
