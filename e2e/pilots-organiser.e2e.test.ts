@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { ActivityLog } from './pages/ActivityLog.ts';
 import {
   PilotDetailPage,
   PilotFormPage,
@@ -34,7 +35,7 @@ describe('an organiser on a phone', () => {
     await expect.poll(async () => (await pageWidth(page)).scrollWidth, poll).toBeLessThanOrEqual(PHONE.width);
   }
 
-  it('starts a pilot by tapping its place on the map; a point outside the seat is refused', async () => {
+  it('starts a pilot by tapping its place on the map (a point outside is refused), then logs activity with and without signal', async () => {
     const { page, organiser } = await signInOnPhone();
     const list = new PilotListPage(page);
     await expect.poll(() => list.heading.textContent(), poll).toBe('My pilots');
@@ -87,6 +88,24 @@ describe('an organiser on a phone', () => {
     await pilot.totals.waitFor();
     await noSidewaysScroll(page);
     await page.screenshot({ path: shotPath('pp-pilot-page-360'), fullPage: true });
+
+    // The whole flow on the phone: on the new pilot, one activity with signal and one without;
+    // the second waits on the device, goes once the signal is back, and both reach the totals and chart.
+    const log = new ActivityLog(page);
+    await log.log({ counts: { Conversations: '20' } });
+    await expect.poll(() => log.total('conversations').textContent(), poll).toBe('20');
+    await page.context().setOffline(true);
+    await log.section.getByText('Offline.').waitFor();
+    await log.log({ type: 'Stall', counts: { Conversations: '5' } });
+    await expect.poll(() => log.waiting.count(), poll).toBe(1);
+    expect(await log.total('activities').textContent()).toBe('1');
+    await page.context().setOffline(false);
+    await expect.poll(() => log.waiting.count(), poll).toBe(0);
+    await expect.poll(() => log.total('conversations').textContent(), poll).toBe('25');
+    expect(await log.total('activities').textContent()).toBe('2');
+    await log.chartTableToggle.click();
+    await expect.poll(() => log.chartRows(), poll).toEqual([[expect.any(String), '2', '25', '0', '0']]);
+    await noSidewaysScroll(page);
 
     // The CLP's page lists it under the CLP's name; so does the organiser's own list.
     const clpLink = page.getByRole('link', { name: 'Blyth and Ashington CLP: pilots' });
