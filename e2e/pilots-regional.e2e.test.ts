@@ -119,7 +119,12 @@ describe('pilots for regional staff', () => {
     expect(await row.textContent()).toContain('Active');
     expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['1', '6', '42', '2']));
     const chart = page.page.getByRole('figure', { name: 'Activity of the pilots in North East, by month' });
-    expect(await chart.locator('table').textContent()).toContain('42');
+    // The month's figures are the region's (other tests' pilots in the North East count too), as the API has them.
+    const thisMonth = expected.months.find((m) => m.month === new Date().toISOString().slice(0, 7))!;
+    expect(thisMonth.conversations).toBeGreaterThanOrEqual(42);
+    expect(await chart.locator('table').textContent()).toContain(
+      thisMonth.conversations.toLocaleString('en-GB'),
+    );
     expect(await row.getByRole('link', { name: pilot.title }).getAttribute('href')).toBe(
       `/pilots/${pilot.id}`,
     );
