@@ -3,6 +3,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { toCsv } from '../../http/csv.ts';
 import { can, type Principal } from '../access/policy.ts';
+import { readableWhere } from './pilot-access.ts';
 import { ACTIVITY_COUNTS, type TActivityCsvQuery } from '../../contracts/index.ts';
 
 const COUNT_COLUMNS = [
@@ -19,8 +20,12 @@ export async function activityCsv(
   principal: Principal | undefined,
   query: TActivityCsvQuery,
 ): Promise<string> {
+  // The database narrows to what the caller may read (the filter the pilot list uses); the policy then
+  // decides per pilot, so this export can never show more than the pilot pages do.
+  const scope = readableWhere(principal);
   const pilots = await prisma.pilot.findMany({
     where: {
+      ...(scope ?? {}),
       ...(query.clp ? { clpId: query.clp } : {}),
       ...(query.region ? { clp: { constituency: { regionCode: query.region } } } : {}),
       ...(query.status ? { status: query.status } : {}),
@@ -34,7 +39,6 @@ export async function activityCsv(
       clp: { select: { name: true, constituency: { select: { code: true, regionCode: true } } } },
     },
   });
-  // The policy decides per pilot, so this export can never show more than the pilot pages do.
   const readable = new Map<number, { pilot: (typeof pilots)[number]; personal: boolean }>();
   for (const pilot of pilots) {
     const resource = {
