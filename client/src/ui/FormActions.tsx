@@ -11,9 +11,11 @@ export function FormActions(props: {
   /** A destructive action (disable an account): the danger style. */
   danger?: boolean;
   onCancel?: () => void;
+  /** A feature's own class beside form__actions (its layout on a phone). */
+  className?: string;
 }) {
   return (
-    <div className="form__actions">
+    <div className={props.className ? `form__actions ${props.className}` : 'form__actions'}>
       <button
         type="submit"
         className={props.danger ? 'button admin-button--danger' : 'button'}

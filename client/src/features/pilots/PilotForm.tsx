@@ -18,6 +18,7 @@ import { errorsShown, localProblems, type PilotFormErrors, type PilotFormValues 
 import { LocationPicker } from './LocationPicker.tsx';
 import { PartnerPicker } from './PartnerPicker.tsx';
 import './pilotForm.css';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /** Puts focus on the first field with an error, so a keyboard or screen-reader user lands on it. */
 function focusFirstError(form: HTMLFormElement | null) {
@@ -229,16 +230,13 @@ export function PilotForm(props: {
           {e.form}
         </p>
       )}
-      <div className="form__actions pilot-form__actions">
-        <button type="submit" className="button" disabled={props.pending}>
-          {props.pending ? 'Saving…' : props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" className="button button--secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions
+        className="pilot-form__actions"
+        submit={props.submitLabel}
+        busyLabel="Saving…"
+        busy={props.pending}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
