@@ -218,8 +218,10 @@ describe('pilots for regional staff', () => {
     await page.page.screenshot({ path: `/tmp/shots/pilot-cluster-${width}.png` });
     const marker = await revealMarker(page, pilot, !phone);
     expect(await marker.getAttribute('aria-label')).toBe(`Pilot: ${pilot.title} (Active)`);
-    if (phone) await marker.click();
-    else {
+    if (phone) {
+      await page.dragIntoClearView(marker);
+      await marker.click();
+    } else {
       await marker.focus();
       await page.page.keyboard.press('Enter');
     }

@@ -201,6 +201,39 @@ export class SeatMapPage {
     return this.measure.locator('option', { hasText: label });
   }
 
+  /**
+   * Drags the map, as a person would with a finger, until `target` (a marker) is in the middle of the map
+   * if the legend or the map's edge hides it: where a marker lands after a cluster opens depends on the
+   * other pilots near it, which other tests make.
+   */
+  async dragIntoClearView(target: Locator): Promise<void> {
+    const [box, map, legend] = await Promise.all([
+      target.boundingBox(),
+      this.map.boundingBox(),
+      this.legend.boundingBox(),
+    ]);
+    if (!box || !map) throw new Error('The marker or the map is not on the page');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const underLegend =
+      legend !== null &&
+      x >= legend.x - 4 &&
+      x <= legend.x + legend.width + 4 &&
+      y >= legend.y - 4 &&
+      y <= legend.y + legend.height + 4;
+    const offMap =
+      x < map.x + 50 || x > map.x + map.width - 10 || y < map.y + 10 || y > map.y + map.height - 30;
+    if (!underLegend && !offMap) return;
+    // From a point low on the map's left, clear of the zoom buttons, the legend and the licence line.
+    const from = { x: map.x + 30, y: map.y + map.height - 60 };
+    const dx = map.x + map.width / 2 - x;
+    const dy = map.y + map.height / 2 - y;
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + dx, from.y + dy, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
   /** The legend's count of red-wall seats among those shown. */
   async legendRedWallCount(): Promise<number> {
     const item = this.legend.locator('.legend__item', { hasText: 'Red-wall seat' });

@@ -45,7 +45,7 @@ export function Legend({ scale, seats, filtered, onSelect }: LegendProps) {
   const [open, setOpen] = useState(() => window.matchMedia?.('(min-width: 700px)').matches ?? true);
 
   return (
-    <section className="legend" aria-labelledby="legend-title">
+    <section className={open ? 'legend' : 'legend legend--folded'} aria-labelledby="legend-title">
       <div className="legend__top">
         <h3 id="legend-title" className="legend__title">
           {scale.title}
