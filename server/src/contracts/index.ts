@@ -12,3 +12,4 @@ export * from './pilots.ts';
 export * from './pages.ts';
 export * from './pilot-boards.ts';
 export * from './activities.ts';
+export * from './selections.ts';

@@ -105,6 +105,7 @@ function expectedDefault(f: DmmfField): string | null {
   if (typeof d === 'object' && d?.name === 'autoincrement') return 'nextval';
   if (typeof d === 'object' && d?.name === 'now') return 'CURRENT_TIMESTAMP';
   if (typeof d === 'string') {
+    if (f.type === 'Json') return `'${d}'::jsonb`;
     if (f.kind !== 'enum') return `'${d}'::text`;
     // PostgreSQL quotes a type name in a default only when it must.
     const type = enumsByName.get(f.type)!.dbName ?? f.type;

@@ -36,6 +36,8 @@ export type Resource =
   | { kind: 'history'; of: 'user' | 'role-grant' }
   /** A CLP's pilots (the CLP's own officers and members, its region's staff, admins). */
   | { kind: 'pilots'; clpId: number; regionCode: string }
+  /** A CLP's candidate selections (the CLP's selection officers, its region's staff, admins). */
+  | { kind: 'selections'; clpId: number; regionCode: string }
   /** A dataset of personal data someone wants to export. */
   | { kind: 'personal-data'; dataset: 'users' };
 
@@ -74,6 +76,18 @@ export const ACTIONS = [
   'partners:write',
   /** Merge duplicate partner records. */
   'partners:merge',
+  /** See selections' public face: stages, dates, nominations, ballot results, composition as counts. */
+  'selections:read',
+  /** See candidates' personal (special-category) fields and a selection's field-by-field history. */
+  'selections:read-personal',
+  /** Create and run a CLP's selections: stages, candidacies, candidates, ballot, rule overrides, consents. */
+  'selections:write',
+  /** Set the national default rules for selections. */
+  'selections:rules',
+  /** See the national selections board (the share keeping each rule, by region and target status). */
+  'selections:board',
+  /** Export everything held on a candidate, or erase them (each recorded with its reason). */
+  'candidates:manage-data',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -109,6 +123,11 @@ function inPilotScope(p: Principal | undefined, r: Resource, roles: readonly Rol
       ? holds(p, role, (g) => g.regionCode === r.regionCode, now)
       : holds(p, role, (g) => g.clpId === r.clpId, now),
   );
+}
+
+/** Whether `p` is a selection officer of this selection's CLP. */
+function inSelectionScope(p: Principal | undefined, r: Resource, now: Date): boolean {
+  return r.kind === 'selections' && holds(p, 'selection_officer', (g) => g.clpId === r.clpId, now);
 }
 
 /**
@@ -147,6 +166,14 @@ const RULES: Record<Action, (p: Principal | undefined, r: Resource, now: Date) =
   'partners:write': (p, _r, now) =>
     isAdmin(p, now) || holds(p, 'organiser', anywhere, now) || holds(p, 'regional_staff', anywhere, now),
   'partners:merge': (p, _r, now) => isAdmin(p, now),
+  // A selection's public face is public, as the party's own announcements are: members follow it, and
+  // calendar apps fetch the feed without signing in. Nothing personal is in it without consent.
+  'selections:read': () => true,
+  'selections:read-personal': (p, r, now) => isAdmin(p, now) || inSelectionScope(p, r, now),
+  'selections:write': (p, r, now) => isAdmin(p, now) || inSelectionScope(p, r, now),
+  'selections:rules': (p, _r, now) => isAdmin(p, now),
+  'selections:board': (p, _r, now) => isAdmin(p, now) || holds(p, 'regional_staff', anywhere, now),
+  'candidates:manage-data': (p, _r, now) => isAdmin(p, now),
   'history:read': (p, r, now) =>
     r.kind === 'history' && r.of === 'seat-target' ? !!p || r.detailsPublic : isAdmin(p, now),
 };

@@ -10,7 +10,11 @@ export type EntityType =
   | 'pilot'
   | 'pilot-activity'
   | 'pilot-comment'
-  | 'partner';
+  | 'partner'
+  | 'selection'
+  | 'candidacy'
+  | 'candidate'
+  | 'candidate-consent';
 
 export interface FieldChange {
   field: string;
