@@ -17,6 +17,8 @@ const USERS: { role: TRole; name: string; scope: 'clp' | 'region' | 'national' }
   { role: 'regional_staff', name: 'Rita Regional', scope: 'region' },
   { role: 'organiser', name: 'Olu Organiser', scope: 'clp' },
   { role: 'admin', name: 'Ada Admin', scope: 'national' },
+  { role: 'selection_officer', name: 'Sol Selection', scope: 'clp' },
+  { role: 'member', name: 'Mo Member', scope: 'clp' },
 ];
 
 /**

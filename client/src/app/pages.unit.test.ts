@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFor, pilotIdFromPath } from './pages.ts';
+import { pageFor, pilotIdFromPath, selectionIdFromPath } from './pages.ts';
 
 describe('choosing the page from the path', () => {
   it('agrees with the server on trailing slashes: // is the map, /board/ the board', () => {
@@ -22,5 +22,17 @@ describe('choosing the page from the path', () => {
     expect(pageFor('/pilots/12/x')).toBe('notFound');
     expect(pilotIdFromPath('/pilots/12/')).toBe(12);
     expect(pilotIdFromPath('/pilots/new')).toBeUndefined();
+  });
+});
+
+describe('the selection pages', () => {
+  it('knows the tracker, the board and a selection page only by a plain id', () => {
+    expect(pageFor('/selections')).toBe('selections');
+    expect(pageFor('/selections/board')).toBe('selectionBoard');
+    expect(pageFor('/selections/12')).toBe('selection');
+    expect(pageFor('/selections/012')).toBe('notFound');
+    expect(pageFor('/selections/12/x')).toBe('notFound');
+    expect(selectionIdFromPath('/selections/12')).toBe(12);
+    expect(selectionIdFromPath('/selections/board')).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 // Candidate selections (issue 9): the shared vocabulary (election types, stages, candidacy stages, the
 // rules and what the compliance check says about each). Requests and responses live beside it.
 import { z } from 'zod';
-import { ZId, ZIdParam, ZQueryInt, ZRef, ZText } from './common.ts';
+import { PG_INT_MAX, ZId, ZIdParam, ZQueryInt, ZRef, ZText } from './common.ts';
+import { ZHistoryEntry } from './history.ts';
 import { ZDay, ZVersion } from './pilots.ts';
 
 export const ELECTION_TYPES = ['general', 'by_election', 'council', 'mayoral', 'devolved'] as const;
@@ -552,4 +553,24 @@ export const ZCandidateRecord = z.object({
   candidate: z.record(z.string(), z.unknown()),
   viewsOfPersonalData: z.array(z.object({ at: z.string(), by: z.string().nullable(), context: z.string() })),
   history: z.array(z.record(z.string(), z.unknown())),
+});
+
+/** The list's filters without paging, for the CSV. */
+export const ZSelectionCsvQuery = ZSelectionListQuery.omit({ offset: true, limit: true });
+
+export const ZSelectionHistoryEntry = ZHistoryEntry.extend({
+  entityType: z.enum(['selection', 'candidacy', 'candidate', 'candidate-consent']),
+  entityId: z.string(),
+});
+export type TSelectionHistoryEntry = z.infer<typeof ZSelectionHistoryEntry>;
+export const ZSelectionHistoryQuery = z
+  .object({
+    offset: ZQueryInt({ min: 0, max: PG_INT_MAX, default: 0 }),
+    limit: ZQueryInt({ min: 1, max: 200, default: 100 }),
+  })
+  .strict();
+export type TSelectionHistoryQuery = z.infer<typeof ZSelectionHistoryQuery>;
+export const ZSelectionHistoryResponse = z.object({
+  total: z.number().int(),
+  items: z.array(ZSelectionHistoryEntry),
 });

@@ -496,3 +496,64 @@ describe("the members' ballot and the rules", () => {
     await t.api.put('/api/selection-rules').set(admin.headers).send({ rules: current }).expect(200);
   });
 });
+
+describe('what members can take away', () => {
+  it('gives members and the public a CSV with the public face only, counts withheld where small', async () => {
+    const s = await withApplicants(await create({ stage: 'shortlist' }), 'shortlisted');
+    for (const who of [member, undefined]) {
+      const req = t.api.get(`/api/selections.csv?clp=${blythId}`);
+      const res = await (who ? req.set(who.headers) : req).expect(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      for (const p of PEOPLE) {
+        expect(res.text).not.toContain(p.name);
+        expect(res.text).not.toContain(p.occupation);
+      }
+      const line = res.text.split('\n').find((l) => l.startsWith(`${s.id},`))!;
+      expect(line).toContain('broken');
+      expect(line).toContain('withheld (small number)');
+    }
+    const officers = await t.api.get(`/api/selections.csv?clp=${blythId}`).set(officer.headers).expect(200);
+    const line = officers.text.split('\n').find((l) => l.startsWith(`${s.id},`))!;
+    expect(line).toMatch(/,5,2,3,/);
+  });
+
+  it('gives the history only to officers and admins, and records reading it as a view', async () => {
+    const s = await withApplicants(await create(), 'applied');
+    await t.api.get(`/api/selections/${s.id}/history`).set(member.headers).expect(403);
+    await t.api.get(`/api/selections/${s.id}/history`).set(staff.headers).expect(403);
+    const res = await t.api
+      .get(`/api/selections/${s.id}/history?limit=3`)
+      .set(secondOfficer.headers)
+      .expect(200);
+    // The selection's creation, and per applicant the candidate's and the candidacy's.
+    expect(res.body.total).toBe(1 + PEOPLE.length * 2);
+    expect(res.body.items).toHaveLength(3);
+    const views = await t.db.prisma.personalDataView.findMany({
+      where: { viewerId: secondOfficer.userId, context: 'selection history' },
+    });
+    expect(views).toHaveLength(PEOPLE.length);
+  });
+
+  it('serves the calendar of public stage dates to anyone, parseable as iCalendar', async () => {
+    const ICAL = (await import('ical.js')).default;
+    const s = await create({
+      stages: [
+        { stage: 'applications_open', plannedOn: '2027-01-10', actualOn: null },
+        { stage: 'timetable_set', plannedOn: null, actualOn: '2026-11-30' },
+      ],
+    });
+    const res = await t.api.get(`/api/selections/calendar.ics?clp=${blythId}`).expect(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    const events = new ICAL.Component(ICAL.parse(res.text))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .filter((e) => e.uid.startsWith(`selection-${s.id}-`));
+    expect(events.map((e) => [e.summary, e.startDate.toString()]).sort()).toEqual([
+      ['Blyth and Ashington: Applications open (General election) (planned)', '2027-01-10'],
+      ['Blyth and Ashington: Timetable set (General election)', '2026-11-30'],
+    ]);
+    const bad = await t.api.get('/api/selections/calendar.ics').expect(400);
+    expect(JSON.stringify(bad.body.error.details)).toContain('must give either clp or region');
+    await t.api.get('/api/selections/calendar.ics?region=E12000001').expect(200);
+  });
+});

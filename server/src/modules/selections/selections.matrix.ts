@@ -25,6 +25,14 @@ export function selectionCases({ t, ctx }: MatrixEnv): Record<string, Case> {
       expect: everyone(200),
       request: () => ({ url: `/api/selections?clp=${ctx.clpId}` }),
     },
+    'GET /api/selections.csv': {
+      expect: everyone(200),
+      request: () => ({ url: `/api/selections.csv?clp=${ctx.clpId}` }),
+    },
+    'GET /api/selections/{id}/history': {
+      expect: officers(200),
+      request: async () => ({ url: `/api/selections/${(await newSelection()).id}/history` }),
+    },
     'GET /api/selections/calendar.ics': {
       expect: everyone(200),
       request: () => ({ url: `/api/selections/calendar.ics?clp=${ctx.clpId}` }),

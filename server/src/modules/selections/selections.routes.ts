@@ -10,6 +10,9 @@ import {
   ZRecordConsentRequest,
   ZSelection,
   ZSelectionCalendarQuery,
+  ZSelectionCsvQuery,
+  ZSelectionHistoryQuery,
+  ZSelectionHistoryResponse,
   ZSelectionListQuery,
   ZSelectionListResponse,
   ZSelectionParams,
@@ -32,6 +35,8 @@ import {
   withdrawConsent,
 } from './candidate-data.ts';
 import { candidacyResource, clpSelectionsResource, selectionResource } from './selection-access.ts';
+import { selectionsCsv } from './selection-csv.ts';
+import { selectionHistory } from './selection-history.ts';
 import { listSelections, selectionsFeed } from './selection-list.ts';
 import { nationalRules, setNationalRules } from './selection-rules.ts';
 import { getSelection, recordViews } from './selection-view.ts';
@@ -69,6 +74,20 @@ export function selectionRoutes(deps: {
       response: ZSelectionListResponse,
       handler: async ({ query }, req, res) => {
         res.json(await listSelections(prisma, principalOf(req), query));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/selections.csv',
+      tags,
+      access: { action: 'selections:read' },
+      summary: 'The selections matching the filters as CSV: what the caller sees in the list, nothing more',
+      query: ZSelectionCsvQuery,
+      produces: ['text/csv'],
+      handler: async ({ query }, req, res) => {
+        const day = new Date().toISOString().slice(0, 10);
+        res.setHeader('Content-Disposition', `attachment; filename="groundwork-selections-${day}.csv"`);
+        res.type('text/csv').send(await selectionsCsv(prisma, principalOf(req), query));
       },
     }),
     defineRoute({
@@ -144,6 +163,21 @@ export function selectionRoutes(deps: {
       response: ZSelection,
       handler: async ({ params }, req, res) => {
         res.json(await getSelection(prisma, params.id, principalOf(req)));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/selections/:id/history',
+      tags,
+      errors: [404],
+      access: { action: 'selections:read-personal', resource: ofSelection },
+      summary:
+        "A selection's history with its candidacies', candidates' and consents', newest first (recorded as a view)",
+      params: ZSelectionParams,
+      query: ZSelectionHistoryQuery,
+      response: ZSelectionHistoryResponse,
+      handler: async ({ params, query }, req, res) => {
+        res.json(await selectionHistory(prisma, params.id, query, principalOf(req)));
       },
     }),
     defineRoute({
