@@ -58,6 +58,19 @@ const nominationRows = (candidacyId: number, list: readonly TNominationInput[]) 
     receivedOn: n.receivedOn ? new Date(`${n.receivedOn}T00:00:00Z`) : null,
   }));
 
+/** 422 when another candidacy in the selection is already the selected one. */
+async function assertOneSelected(tx: Prisma.TransactionClient, selectionId: number, except: number | null) {
+  const other = await tx.candidacy.findFirst({
+    where: { selectionId, stage: 'selected', ...(except ? { id: { not: except } } : {}) },
+    select: { id: true },
+  });
+  if (other) {
+    throw new AppError('UNPROCESSABLE', 'stage cannot be selected: another candidate is already selected', [
+      { field: 'stage', message: 'cannot be selected: another candidate is already selected' },
+    ]);
+  }
+}
+
 async function touchSelection(tx: Prisma.TransactionClient, selectionId: number, userId: number) {
   await tx.selection.update({
     where: { id: selectionId },
@@ -114,6 +127,7 @@ export async function addCandidacy(
         requestId: actor.requestId,
       });
     }
+    if (input.stage === 'selected') await assertOneSelected(tx, selectionId, null);
     const candidacy = await tx.candidacy.create({
       data: {
         selectionId,
@@ -157,6 +171,8 @@ export async function updateCandidacy(
       });
       if (!before || before.version !== input.version) throw STALE;
       const stage = input.stage ?? before.stage;
+      if (stage === 'selected' && before.stage !== 'selected')
+        await assertOneSelected(tx, before.selectionId, id);
       // Moving out of "withdrawn" clears withdrawnAfter; moving into it needs one (the schema checks a pair).
       const withdrawnAfter = stage === 'withdrawn' ? (input.withdrawnAfter ?? before.withdrawnAfter) : null;
       if (stage === 'withdrawn' && !withdrawnAfter) {

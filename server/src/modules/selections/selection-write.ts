@@ -90,7 +90,8 @@ export async function createSelection(
 ): Promise<TSelection> {
   const shape: Shape = {
     electionType: input.electionType,
-    wardName: input.wardName ?? null,
+    // A blank ward is no ward.
+    wardName: input.wardName || null,
     sittingMember: input.sittingMember,
     stage: input.stage ?? (input.sittingMember ? 'trigger_ballot' : 'timetable_set'),
     imposed: false,
@@ -151,7 +152,7 @@ export async function updateSelection(
       const imposed = input.imposed ?? before.imposed;
       const next: Shape = {
         electionType: input.electionType ?? before.electionType,
-        wardName: input.wardName === undefined ? before.wardName : input.wardName,
+        wardName: input.wardName === undefined ? before.wardName : input.wardName || null,
         sittingMember: input.sittingMember ?? before.sittingMember,
         stage: input.stage ?? before.stage,
         imposed,

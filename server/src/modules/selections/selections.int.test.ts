@@ -557,3 +557,25 @@ describe('what members can take away', () => {
     await t.api.get('/api/selections/calendar.ics?region=E12000001').expect(200);
   });
 });
+
+describe('keeping the record straight', () => {
+  it('selects one candidate per selection, and treats a blank ward as none', async () => {
+    const s = await withApplicants(await create({ stage: 'selected' }), 'shortlisted');
+    const [a, b] = s.candidacies;
+    await t.api
+      .patch(`/api/candidacies/${a!.id}`)
+      .set(officer.headers)
+      .send({ version: 1, stage: 'selected' })
+      .expect(200);
+    const second = await t.api
+      .patch(`/api/candidacies/${b!.id}`)
+      .set(officer.headers)
+      .send({ version: 1, stage: 'selected' })
+      .expect(422);
+    expect(second.body.error.details).toEqual([
+      { field: 'stage', message: 'cannot be selected: another candidate is already selected' },
+    ]);
+    const blank = await create({ wardName: '   ' });
+    expect(blank).toMatchObject({ wardName: null, area: 'Blyth and Ashington' });
+  });
+});
