@@ -7,7 +7,7 @@ import { defaultMigrationsDir, migrate } from '../src/db/migrate.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 
 export function runDemoScript(
-  script: 'demo:users' | 'demo:pilots',
+  script: 'demo:users' | 'demo:pilots' | 'demo:selections',
   what: string,
   body: (prisma: PrismaClient, options: { reset: boolean }) => Promise<number>,
 ): void {
