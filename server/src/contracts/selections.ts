@@ -195,7 +195,14 @@ export const ZRuleOverride = z
     }),
   })
   .strict();
-export const ZRuleOverrides = z.partialRecord(ZRuleKey, ZRuleOverride.nullable());
+// A strict object rather than a record: a record skips keys such as __proto__ without judging them.
+export const ZRuleOverrides = z
+  .object(
+    Object.fromEntries(RULE_KEYS.map((k) => [k, ZRuleOverride.nullable().optional()])) as {
+      [K in TRuleKey]: z.ZodOptional<z.ZodNullable<typeof ZRuleOverride>>;
+    },
+  )
+  .strict();
 export type TRuleOverrides = z.infer<typeof ZRuleOverrides>;
 
 export const ZImposedSource = ZText({

@@ -58,6 +58,17 @@ const nominationRows = (candidacyId: number, list: readonly TNominationInput[]) 
     receivedOn: n.receivedOn ? new Date(`${n.receivedOn}T00:00:00Z`) : null,
   }));
 
+/**
+ * Candidacy writes of one selection take turns (a row lock on the selection), so two "selected" at once
+ * cannot both pass the check below.
+ */
+async function lockSelection(tx: Prisma.TransactionClient, selectionId: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM selection WHERE id = ${selectionId} FOR UPDATE`;
+}
+
+const unprocessable = (field: string, message: string) =>
+  new AppError('UNPROCESSABLE', `${field} ${message}`, [{ field, message }]);
+
 /** 422 when another candidacy in the selection is already the selected one. */
 async function assertOneSelected(tx: Prisma.TransactionClient, selectionId: number, except: number | null) {
   const other = await tx.candidacy.findFirst({
@@ -100,13 +111,16 @@ export async function addCandidacy(
     }
   }
   await prisma.$transaction(async (tx) => {
+    await lockSelection(tx, selectionId);
     let candidateId = input.candidateId;
     if (candidateId !== undefined) {
       const erased = await tx.candidate.findUnique({
         where: { id: candidateId },
         select: { erasedAt: true },
       });
-      if (erased?.erasedAt)
+      // Admins pass the visibility check above for any id: one that names nobody gets the same answer.
+      if (!erased) throw unprocessable('candidateId', 'must be a candidate in one of your selections');
+      if (erased.erasedAt)
         throw new AppError('UNPROCESSABLE', 'candidateId was erased', [
           { field: 'candidateId', message: 'was erased' },
         ]);
@@ -165,12 +179,23 @@ export async function updateCandidacy(
   if (!current) throw AppError.notFound(`Candidacy ${id}`);
   try {
     await prisma.$transaction(async (tx) => {
+      await lockSelection(tx, current.selectionId);
       const before = await tx.candidacy.findUnique({
         where: { id },
-        include: { nominations: { orderBy: { id: 'asc' } } },
+        include: { nominations: { orderBy: { id: 'asc' } }, candidate: { select: { erasedAt: true } } },
       });
       if (!before || before.version !== input.version) throw STALE;
       const stage = input.stage ?? before.stage;
+      // An erased person's candidacy keeps its stage and counts; nothing personal goes back onto it.
+      if (before.candidate.erasedAt) {
+        const field = (['livesLocally', 'yearsLocal', 'localConnection'] as const).find(
+          (f) => input[f] !== undefined,
+        );
+        if (field) throw unprocessable(field, 'cannot be set: this candidate was erased');
+      }
+      if (input.withdrawnAfter != null && stage !== 'withdrawn') {
+        throw unprocessable('withdrawnAfter', 'is only for a withdrawn candidacy');
+      }
       if (stage === 'selected' && before.stage !== 'selected')
         await assertOneSelected(tx, before.selectionId, id);
       // Moving out of "withdrawn" clears withdrawnAfter; moving into it needs one (the schema checks a pair).

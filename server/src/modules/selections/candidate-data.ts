@@ -92,24 +92,27 @@ export async function setBallot(
   input: TSetBallotRequest,
   actor: Actor,
 ): Promise<TSelection> {
-  const onBallot = await prisma.candidacy.findMany({
-    where: {
-      selectionId,
-      OR: [
-        { stage: { in: ['shortlisted', 'selected'] } },
-        { withdrawnAfter: { in: ['shortlisted', 'selected'] } },
-      ],
-    },
-    select: { id: true },
-  });
-  const problems = ballotProblems(
-    input.rounds,
-    onBallot.map((c) => c.id),
-  );
-  if (problems.length > 0)
-    throw new AppError('UNPROCESSABLE', `The ballot does not add up: ${problems[0]!.message}`, problems);
   let stale = false;
   await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM selection WHERE id = ${selectionId} FOR UPDATE`;
+    // Who is on the ballot is read under the lock, so a candidacy moved meanwhile cannot slip in.
+    const onBallot = await tx.candidacy.findMany({
+      where: {
+        selectionId,
+        OR: [
+          { stage: { in: ['shortlisted', 'selected'] } },
+          { withdrawnAfter: { in: ['shortlisted', 'selected'] } },
+        ],
+      },
+      select: { id: true },
+    });
+    const problems = ballotProblems(
+      input.rounds,
+      onBallot.map((c) => c.id),
+    );
+    if (problems.length > 0) {
+      throw new AppError('UNPROCESSABLE', `The ballot does not add up: ${problems[0]!.message}`, problems);
+    }
     const before = await tx.selection.findUnique({
       where: { id: selectionId },
       include: { ballotRounds: { include: { votes: true }, orderBy: { round: 'asc' } } },
@@ -228,10 +231,12 @@ export async function eraseCandidate(
       include: { candidacies: { select: { id: true } }, consents: { select: { id: true } } },
     });
     if (!before) throw AppError.notFound(`Candidate ${candidateId}`);
-    if (before.erasedAt) throw new AppError('CONFLICT', 'This candidate was already erased');
+    const already = () => new AppError('CONFLICT', 'This candidate was already erased');
+    if (before.erasedAt) throw already();
     const at = new Date();
-    await tx.candidate.update({
-      where: { id: candidateId },
+    // Conditional on not yet erased, so of two erasures at once only one writes (and records) anything.
+    const erased = await tx.candidate.updateMany({
+      where: { id: candidateId, erasedAt: null },
       data: {
         name: '',
         occupation: '',
@@ -250,6 +255,7 @@ export async function eraseCandidate(
         updatedAt: at,
       },
     });
+    if (erased.count !== 1) throw already();
     await tx.candidacy.updateMany({
       where: { candidateId },
       data: { yearsLocal: null, localConnection: '' },

@@ -150,6 +150,11 @@ export async function updateSelection(
       if (!before) throw AppError.notFound(`Selection ${id}`);
       if (before.version !== input.version) throw STALE;
       const imposed = input.imposed ?? before.imposed;
+      if (!imposed && input.imposedSource) {
+        throw new AppError('UNPROCESSABLE', 'imposedSource is only for a recorded imposition', [
+          { field: 'imposedSource', message: 'is only for a recorded imposition (set imposed to true)' },
+        ]);
+      }
       const next: Shape = {
         electionType: input.electionType ?? before.electionType,
         wardName: input.wardName === undefined ? before.wardName : input.wardName || null,
