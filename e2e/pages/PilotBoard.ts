@@ -3,7 +3,11 @@ import {
   ZAuthState,
   ZPilot,
   ZRegionBoard,
+  ZSelection,
   type TCreateActivityRequest,
+  type TCreateCandidacyRequest,
+  type TCreateSelectionRequest,
+  type TSelection,
   type TCreatePilotRequest,
   type TPilot,
   type TRegionBoard,
@@ -119,6 +123,17 @@ export class ApiSession {
       idempotencyKey: crypto.randomUUID(),
       ...body,
     });
+  }
+
+  /** Starts a selection as the CLP's selection officer would (sittingMember and stages may be left out). */
+  async createSelection(
+    body: Omit<TCreateSelectionRequest, 'sittingMember' | 'stages'> & Partial<TCreateSelectionRequest>,
+  ): Promise<TSelection> {
+    return ZSelection.parse(await this.call('POST', '/api/selections', body));
+  }
+
+  async addCandidacy(selectionId: number, body: TCreateCandidacyRequest): Promise<TSelection> {
+    return ZSelection.parse(await this.call('POST', `/api/selections/${selectionId}/candidacies`, body));
   }
 
   async regionBoard(region: string): Promise<TRegionBoard> {

@@ -25,6 +25,7 @@ import { geoRoutes } from './modules/geo/geo.routes.ts';
 import { historyRoutes } from './modules/history/history.routes.ts';
 import { activityRoutes } from './modules/pilots/activities.routes.ts';
 import { pilotBoardRoutes } from './modules/pilots/boards.routes.ts';
+import { selectionBoardRoutes } from './modules/selections/board.routes.ts';
 import { selectionRoutes } from './modules/selections/selections.routes.ts';
 import { partnerRoutes } from './modules/pilots/partners.routes.ts';
 import { pilotRoutes } from './modules/pilots/pilots.routes.ts';
@@ -167,6 +168,7 @@ export function createApp({
     ...partnerRoutes({ prisma: db.prisma, seatDataChanged }),
     ...activityRoutes({ prisma: db.prisma, seatDataChanged }),
     ...pilotBoardRoutes({ prisma: db.prisma, seatDataChanged }),
+    ...selectionBoardRoutes({ prisma: db.prisma }), // before '/selections/:id'
     ...selectionRoutes({ prisma: db.prisma, seatDataChanged, appUrl: config.appUrl }),
   ];
   // The description lists itself too, so it is built from the finished table on first request.

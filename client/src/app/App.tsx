@@ -22,6 +22,9 @@ const MyPilotsPage = lazy(() => import('../features/pilots/MyPilotsPage.tsx'));
 const NewPilotPage = lazy(() => import('../features/pilots/NewPilotPage.tsx'));
 const PilotPage = lazy(() => import('../features/pilots/PilotPage.tsx'));
 const PilotBoardPage = lazy(() => import('../features/pilot-boards/PilotBoardPage.tsx'));
+const SelectionsPage = lazy(() => import('../features/selections/SelectionsPage.tsx'));
+const SelectionPage = lazy(() => import('../features/selections/SelectionPage.tsx'));
+const SelectionBoardPage = lazy(() => import('../features/selection-board/SelectionBoardPage.tsx'));
 
 // Pages chosen by path once at load (the server serves index.html for all of them); no router needed yet.
 const PAGES = {
@@ -58,6 +61,24 @@ const PAGES = {
     title: 'Pilot board',
     subtitle: 'Pilots against the regional goal',
   },
+  selections: {
+    skip: 'Skip to the selections',
+    skipTo: 'main',
+    title: 'Selections',
+    subtitle: 'Candidate selections and the rules they keep',
+  },
+  selection: {
+    skip: 'Skip to the selection',
+    skipTo: 'main',
+    title: 'Selection',
+    subtitle: 'Stages, candidates and compliance',
+  },
+  selectionBoard: {
+    skip: 'Skip to the board',
+    skipTo: 'main',
+    title: 'Selections board',
+    subtitle: 'Selections keeping each rule',
+  },
   notFound: { skip: 'Skip to the content', skipTo: 'main', title: 'Page not found', subtitle: '' },
 } as const;
 
@@ -66,6 +87,8 @@ const NAV: { page: PageId; href: string; label: string }[] = [
   { page: 'board', href: '/board', label: 'Regional board' },
   { page: 'pilots', href: '/pilots', label: 'Pilots' },
   { page: 'pilotBoard', href: '/pilots/board', label: 'Pilot board' },
+  { page: 'selections', href: '/selections', label: 'Selections' },
+  { page: 'selectionBoard', href: '/selections/board', label: 'Selections board' },
   { page: 'admin', href: '/admin', label: 'Admin' },
 ];
 
@@ -127,6 +150,12 @@ export function App() {
               <PilotPage />
             ) : page === 'pilotBoard' ? (
               <PilotBoardPage />
+            ) : page === 'selections' ? (
+              <SelectionsPage />
+            ) : page === 'selection' ? (
+              <SelectionPage />
+            ) : page === 'selectionBoard' ? (
+              <SelectionBoardPage />
             ) : page === 'notFound' ? (
               <NotFoundPage />
             ) : (

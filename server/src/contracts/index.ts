@@ -13,3 +13,4 @@ export * from './pages.ts';
 export * from './pilot-boards.ts';
 export * from './activities.ts';
 export * from './selections.ts';
+export * from './selection-boards.ts';

@@ -13,20 +13,31 @@ import {
 } from './common.ts';
 import { TARGET_LAYER_LEVELS, TARGET_LAYER_SORTS, ZTargetLayer, ZTargetLayerQuery } from './targets.ts';
 import { PILOT_LAYER_LEVELS, PILOT_LAYER_SORTS, ZPilotLayer, ZPilotLayerQuery } from './pilot-boards.ts';
+import {
+  SELECTION_LAYER_LEVELS,
+  SELECTION_LAYER_SORTS,
+  ZSelectionLayer,
+  ZSelectionLayerQuery,
+} from './selection-boards.ts';
 
 // ---- Seat layers: what user-owned features (targets; pilots and selections next) add to a seat row ----
 // Each layer contributes its filters, sort keys, row fields and access levels here, in one line each.
 
 /** Filters the layers add to the seat list (validated with the rest of the query). */
-const ZLayerQuery = ZTargetLayerQuery.extend(ZPilotLayerQuery.shape);
+const ZLayerQuery = ZTargetLayerQuery.extend(ZPilotLayerQuery.shape).extend(ZSelectionLayerQuery.shape);
 /** Sort keys the layers add. */
-const LAYER_SORTS = [...TARGET_LAYER_SORTS, ...PILOT_LAYER_SORTS] as const;
+const LAYER_SORTS = [...TARGET_LAYER_SORTS, ...PILOT_LAYER_SORTS, ...SELECTION_LAYER_SORTS] as const;
 /** A seat row's layer fields: present only for callers who may see that layer. */
-const ZSeatLayerFields = z.object({ target: ZTargetLayer.optional(), pilot: ZPilotLayer.optional() });
+const ZSeatLayerFields = z.object({
+  target: ZTargetLayer.optional(),
+  pilot: ZPilotLayer.optional(),
+  selection: ZSelectionLayer.optional(),
+});
 /** Which layers the caller sees in this response, and at which level (absent: not at all). */
 export const ZSeatLayerAccess = z.object({
   target: z.enum(TARGET_LAYER_LEVELS).optional(),
   pilot: z.enum(PILOT_LAYER_LEVELS).optional(),
+  selection: z.enum(SELECTION_LAYER_LEVELS).optional(),
 });
 export type TSeatLayerAccess = z.infer<typeof ZSeatLayerAccess>;
 

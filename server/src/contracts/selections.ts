@@ -536,7 +536,7 @@ export const ZSelectionListResponse = z.object({
 });
 export type TSelectionListResponse = z.infer<typeof ZSelectionListResponse>;
 
-/** A calendar feed is for one CLP or one region. */
+/** A calendar feed is for one CLP, one region, or (with neither) every selection in the country. */
 export const ZSelectionCalendarQuery = z
   .object({
     clp: ZIdParam('a CLP id').optional(),
@@ -546,8 +546,8 @@ export const ZSelectionCalendarQuery = z
       .optional(),
   })
   .strict()
-  .refine((q) => (q.clp === undefined) !== (q.region === undefined), {
-    message: 'must give either clp or region',
+  .refine((q) => q.clp === undefined || q.region === undefined, {
+    message: 'must give clp or region, not both',
     path: ['clp'],
   });
 

@@ -34,7 +34,7 @@ const pilotMeasure: Measure = {
 };
 
 describe('the measure registry', () => {
-  it('has the built-in measures first, then targets and pilots, each id once', () => {
+  it('has the built-in measures first, then targets, pilots and selections, each id once', () => {
     const ids = MEASURES.map((m) => m.id);
     expect(ids).toEqual([
       'winner',
@@ -46,12 +46,24 @@ describe('the measure registry', () => {
       'target',
       'pilots',
       'pilot-activity',
+      'selection-stage',
+      'selection-compliance',
     ]);
   });
 
   it('gives every filter key and column one owner, and sorts only by keys the seat list knows', () => {
     const keys = filterKeys(MEASURES);
-    expect(keys).toEqual(['winner', 'redWall', 'minSwing', 'maxSwing', 'target', 'tier', 'pilots']);
+    expect(keys).toEqual([
+      'winner',
+      'redWall',
+      'minSwing',
+      'maxSwing',
+      'target',
+      'tier',
+      'pilots',
+      'selectionStage',
+      'selectionCompliance',
+    ]);
     const columns = MEASURES.flatMap((m) => m.columns ?? []);
     expect(new Set(columns.map((c) => c.id)).size).toBe(columns.length);
     for (const c of columns) if (c.sort) expect(SEAT_SORTS).toContain(c.sort);
@@ -108,7 +120,7 @@ describe('a measure added to the registry', () => {
     const signedOut = { boundarySet: '2024' as const, layers: {} };
     expect(filterParams(s.filters, measures, signedOut)).not.toHaveProperty('hasPilot');
     expect(unusableSorts(measures, signedOut)).toEqual(
-      new Set(['target', 'tier', 'pilots', 'activity', 'pilot']),
+      new Set(['target', 'tier', 'pilots', 'activity', 'selectionStage', 'selectionCompliance', 'pilot']),
     );
     expect(seatListParams(s, signedOut, measures).sort).toBe('name');
   });

@@ -10,6 +10,7 @@ import { createSession } from '../auth/sessions.ts';
 import { activityCases } from '../pilots/activities.matrix.ts';
 import { boardCases } from '../pilots/boards.matrix.ts';
 import { pilotCases } from '../pilots/pilots.matrix.ts';
+import { selectionBoardCases } from '../selections/board.matrix.ts';
 import { selectionCases } from '../selections/selections.matrix.ts';
 import { adminOnly, CALLERS, everyone, signedIn, type Caller, type Case, type MatrixCtx } from './matrix.ts';
 import type { GrantLike, RoleName } from './policy.ts';
@@ -223,6 +224,7 @@ const CASES: Record<string, Case> = {
   ...activityCases(env),
   ...boardCases(env),
   ...selectionCases(env),
+  ...selectionBoardCases(env),
 };
 
 describe('authorization matrix', () => {

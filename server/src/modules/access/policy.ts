@@ -86,6 +86,8 @@ export const ACTIONS = [
   'selections:rules',
   /** See the national selections board (the share keeping each rule, by region and target status). */
   'selections:board',
+  /** See the seat map's selection measures (each seat's selection stage and compliance, no names). */
+  'selections:layer',
   /** Export everything held on a candidate, or erase them (each recorded with its reason). */
   'candidates:manage-data',
 ] as const;
@@ -173,6 +175,7 @@ const RULES: Record<Action, (p: Principal | undefined, r: Resource, now: Date) =
   'selections:write': (p, r, now) => isAdmin(p, now) || inSelectionScope(p, r, now),
   'selections:rules': (p, _r, now) => isAdmin(p, now),
   'selections:board': (p, _r, now) => isAdmin(p, now) || holds(p, 'regional_staff', anywhere, now),
+  'selections:layer': (p) => !!p,
   'candidates:manage-data': (p, _r, now) => isAdmin(p, now),
   'history:read': (p, r, now) =>
     r.kind === 'history' && r.of === 'seat-target' ? !!p || r.detailsPublic : isAdmin(p, now),

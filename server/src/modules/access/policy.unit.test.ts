@@ -18,8 +18,10 @@ describe('grants', () => {
 });
 
 describe('can', () => {
-  it('refuses everything to someone signed out', () => {
-    for (const action of ACTIONS) expect(can(undefined, action, undefined, now)).toBe(false);
+  it('refuses everything to someone signed out but the public face of selections', () => {
+    // Selections are announced publicly, and calendar apps fetch the feed without a session (decision 0009).
+    const open = new Set(['selections:read']);
+    for (const action of ACTIONS) expect(can(undefined, action, undefined, now)).toBe(open.has(action));
   });
 
   it('lets only admins manage users and grants', () => {

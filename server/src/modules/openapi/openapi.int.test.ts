@@ -11,6 +11,7 @@ import { useTestApp } from '../../test/test-app.ts';
 import { CSRF_HEADER } from '../auth/auth.middleware.ts';
 import { SESSION_COOKIE } from '../auth/cookies.ts';
 import { createDemoPilots } from '../pilots/demo-pilots.ts';
+import { createDemoSelections } from '../selections/demo-selections.ts';
 
 /**
  * The OpenAPI document tells the truth about success too (issue 7): every GET route it lists is called with
@@ -99,6 +100,8 @@ beforeAll(async () => {
   // Someone to list as a possible organiser, of pilot 1's CLP and of CLP 1 (the examples' id).
   await signedInAs(t, 'organiser', { clpId: blyth.id });
   await signedInAs(t, 'organiser', { clpId: 1 });
+  // Selections in every stage (ids from 1), so their lists and the board have rows.
+  await createDemoSelections(t.db.prisma);
   await call('post', '/api/pilots/{id}/comments', {
     url: '/api/pilots/1/comments',
     headers: admin.headers,

@@ -28,6 +28,8 @@ const BASE_CSV = [
 const STATUS_CSV = ['target_status', 'target_tier'];
 // The pilot layer's counts, for anyone signed in (its own cases: pilots/pilots-layer.int.test.ts).
 const PILOT_CSV = ['pilots', 'pilots_running', 'activities_90_days'];
+// The selection layer's stage and state, for anyone signed in (selections/selections-layer.int.test.ts).
+const SELECTION_CSV = ['selection_id', 'selection_stage', 'selection_compliance', 'selection_broken_rules'];
 const FULL_CSV = [
   ...STATUS_CSV,
   'target_rationale',
@@ -106,7 +108,7 @@ describe('what each caller sees of the target layer', () => {
           for (const body of [list.body, detail.body]) {
             expect(body.layers).toEqual({
               ...(level === 'none' ? {} : { target: level }),
-              ...(pilots ? { pilot: 'counts' } : {}),
+              ...(pilots ? { pilot: 'counts', selection: 'public' } : {}),
             });
           }
           const row = list.body.items.find((s: { code: string }) => s.code === HARTLEPOOL);
@@ -137,7 +139,11 @@ describe('what each caller sees of the target layer', () => {
           const csv = await t.api.get(CSV).set(headersOf(caller)).expect(200);
           const [header, line] = csv.text.trim().split('\n');
           const layerColumns = level === 'none' ? [] : level === 'status' ? STATUS_CSV : FULL_CSV;
-          expect(header!.split(',')).toEqual([...BASE_CSV, ...layerColumns, ...(pilots ? PILOT_CSV : [])]);
+          expect(header!.split(',')).toEqual([
+            ...BASE_CSV,
+            ...layerColumns,
+            ...(pilots ? [...PILOT_CSV, ...SELECTION_CSV] : []),
+          ]);
           expect(line).toContain(`,${level === 'full' ? !computed : computed},${computed},`);
           if (level === 'full') {
             // Typed text is neutralised so a spreadsheet never runs it as a formula.

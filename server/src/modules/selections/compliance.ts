@@ -214,7 +214,8 @@ export function evaluateCompliance(input: ComplianceInput): TCompliance {
   const rulesOut = RULE_KEYS.map((rule) => ({
     rule,
     ...judge[rule](),
-    override: input.overrides[rule] ?? null,
+    // Only the reason: callers may pass stored overrides, which carry their value too.
+    override: input.overrides[rule] ? { reason: input.overrides[rule].reason } : null,
   }));
   const overall = rulesOut.reduce<TComplianceState>(
     (worst, v) => (SEVERITY[v.state] > SEVERITY[worst] ? v.state : worst),

@@ -43,19 +43,19 @@ export async function listSelections(
   };
 }
 
-/** The calendar of a CLP's or a region's public stage dates (actual where known, else planned). */
+/** The calendar of a CLP's, a region's or every public stage date (actual where known, else planned). */
 export async function selectionsFeed(
   prisma: PrismaClient,
   scope: { clp?: number | undefined; region?: string | undefined },
   baseUrl: string,
 ): Promise<string> {
-  let name: string;
+  let name = 'Selections: every CLP';
   if (scope.clp) {
     const clp = await prisma.clp.findUnique({ where: { id: scope.clp }, select: { name: true } });
     if (!clp) throw AppError.notFound(`CLP ${scope.clp}`);
     name = `Selections: ${clp.name}`;
-  } else {
-    const region = await prisma.region.findUnique({ where: { code: scope.region! }, select: { name: true } });
+  } else if (scope.region) {
+    const region = await prisma.region.findUnique({ where: { code: scope.region }, select: { name: true } });
     if (!region) throw AppError.notFound(`Region ${scope.region}`);
     name = `Selections: ${region.name}`;
   }

@@ -10,6 +10,7 @@ import {
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { changedFields, recordChange } from '../history/audit.ts';
+import { bumpSeatDataVersion } from '../seats/seat-data-version.ts';
 
 export const SELECTION_RULES_KEY = 'selections.rules';
 
@@ -45,6 +46,8 @@ export async function setNationalRules(
       changes,
       requestId: actor.requestId,
     });
+    // Compliance on the map and in lists is judged against these rules.
+    await bumpSeatDataVersion(tx);
     return rules;
   });
 }

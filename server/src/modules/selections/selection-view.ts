@@ -6,6 +6,7 @@ import {
   REACHED_STAGES,
   SELECTION_STAGES,
   type TCandidacy,
+  type TCompliance,
   type TComposition,
   type TConsentField,
   type TReachedStage,
@@ -92,10 +93,30 @@ function composition(row: SelectionRow, rules: TSelectionRules, exact: boolean):
   };
 }
 
+/** A selection's compliance with its effective rules (the seat layer and the board use the public one). */
+export function complianceOf(
+  row: SelectionRow,
+  national: TSelectionRules,
+  audience: 'officer' | 'public',
+): TCompliance {
+  const overrides = storedOverrides(row.ruleOverrides);
+  const ballotStage = row.stages.find((s) => s.stage === 'members_ballot');
+  return evaluateCompliance({
+    stage: row.stage,
+    imposed: row.imposed,
+    imposedSource: row.imposedSource,
+    ballotHeld: row.ballotRounds.length > 0,
+    ballotPlanned: !!(ballotStage?.plannedOn || ballotStage?.actualOn),
+    candidacies: complianceCandidacies(row),
+    rules: effectiveRules(national, overrides),
+    overrides,
+    audience,
+  });
+}
+
 function summaryOf(row: SelectionRow, national: TSelectionRules, exact: boolean): TSelectionSummary {
   const overrides = storedOverrides(row.ruleOverrides);
   const rules = effectiveRules(national, overrides);
-  const ballotStage = row.stages.find((s) => s.stage === 'members_ballot');
   const seat = row.clp.constituency;
   return {
     id: row.id,
@@ -112,17 +133,7 @@ function summaryOf(row: SelectionRow, national: TSelectionRules, exact: boolean)
       .map((s) => ({ stage: s.stage, plannedOn: day(s.plannedOn), actualOn: day(s.actualOn) })),
     imposed: row.imposed,
     imposedSource: row.imposedSource,
-    compliance: evaluateCompliance({
-      stage: row.stage,
-      imposed: row.imposed,
-      imposedSource: row.imposedSource,
-      ballotHeld: row.ballotRounds.length > 0,
-      ballotPlanned: !!(ballotStage?.plannedOn || ballotStage?.actualOn),
-      candidacies: complianceCandidacies(row),
-      rules,
-      overrides,
-      audience: exact ? 'officer' : 'public',
-    }),
+    compliance: complianceOf(row, national, exact ? 'officer' : 'public'),
     composition: composition(row, rules, exact),
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

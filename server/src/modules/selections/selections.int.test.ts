@@ -552,8 +552,10 @@ describe('what members can take away', () => {
       ['Blyth and Ashington: Applications open (General election) (planned)', '2027-01-10'],
       ['Blyth and Ashington: Timetable set (General election)', '2026-11-30'],
     ]);
-    const bad = await t.api.get('/api/selections/calendar.ics').expect(400);
-    expect(JSON.stringify(bad.body.error.details)).toContain('must give either clp or region');
+    const bad = await t.api.get(`/api/selections/calendar.ics?clp=${blythId}&region=E12000001`).expect(400);
+    expect(JSON.stringify(bad.body.error.details)).toContain('must give clp or region, not both');
+    const national = await t.api.get('/api/selections/calendar.ics').expect(200);
+    expect(national.text).toContain(`selection-${s.id}-applications_open`);
     await t.api.get('/api/selections/calendar.ics?region=E12000001').expect(200);
   });
 });

@@ -96,7 +96,8 @@ export function selectionRoutes(deps: {
       tags,
       errors: [404],
       access: { action: 'selections:read' },
-      summary: "An iCalendar feed of a CLP's or a region's public stage dates, for a calendar app to follow",
+      summary:
+        "An iCalendar feed of a CLP's, a region's or (with neither) every public stage date, for a calendar app",
       query: ZSelectionCalendarQuery,
       produces: ['text/calendar'],
       handler: async ({ query }, req, res) => {
