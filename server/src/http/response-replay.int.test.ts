@@ -66,7 +66,7 @@ describe('replaying cacheable responses', () => {
     const member = await signedInAs(t, 'regional_staff', { regionCode: 'E12000003' });
     const list = '/api/seats?boundarySet=2024&region=E12000003';
     const mine = await t.api.get(list).set(member.headers).expect(200);
-    expect(mine.body.layers).toEqual({ target: 'full', pilot: 'counts' });
+    expect(mine.body.layers).toEqual({ target: 'full', pilot: 'counts', selection: 'public' });
     expect(mine.headers['cache-control']).toBe('private, no-cache');
     for (let i = 0; i < 2; i += 1) {
       const anonymous = await t.api.get(list).expect(200);
@@ -75,6 +75,6 @@ describe('replaying cacheable responses', () => {
     }
     // The public view is now remembered; a request with a session still gets its own.
     const again = await t.api.get(list).set(member.headers).expect(200);
-    expect(again.body.layers).toEqual({ target: 'full', pilot: 'counts' });
+    expect(again.body.layers).toEqual({ target: 'full', pilot: 'counts', selection: 'public' });
   });
 });

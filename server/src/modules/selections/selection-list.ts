@@ -66,6 +66,7 @@ export async function selectionsFeed(
       id: true,
       electionType: true,
       wardName: true,
+      updatedAt: true,
       clp: { select: { name: true, constituency: { select: { name: true } } } },
       stages: { orderBy: { stage: 'asc' } },
     },
@@ -84,5 +85,8 @@ export async function selectionsFeed(
         url: `${baseUrl}/selections/${r.id}`,
       })),
   );
-  return selectionsCalendar(name, stages);
+  // Stamped with the latest change rather than the time of the request, so an unchanged feed is the same
+  // bytes (and ETag) each time and a calendar app's conditional fetch gets 304.
+  const stamp = rows.reduce((t, r) => (r.updatedAt > t ? r.updatedAt : t), new Date(0));
+  return selectionsCalendar(name, stages, stamp);
 }
