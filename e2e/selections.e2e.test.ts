@@ -106,6 +106,10 @@ describe('candidate selections (issue 9)', () => {
     await locality.focus();
     await expect.poll(() => tip.isVisible(), poll).toBe(true);
     expect(await tip.textContent()).toBe(LOCALITY_REASON);
+    // On a phone the whole reason is on the screen, not cut off at its right edge (found trying the app).
+    const box = (await tip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     await noSidewaysScroll(page, PHONE.width);
     await page.screenshot({ path: shotPath('selection-officer-broken-360'), fullPage: true });
     await page.keyboard.press('Escape');
@@ -252,6 +256,10 @@ describe('candidate selections (issue 9)', () => {
       .toBe('Unite North East (Trade union)');
 
     await item.locator('summary', { hasText: 'Consent to publish' }).click();
+    // Before consent the officer is told what members really see: not the name (found trying the app).
+    expect(await item.locator('.selection-consent').textContent()).toContain(
+      'members and the public see this applicant as “Candidate 1”',
+    );
     const consent = item.getByRole('form', { name: `Record consent of ${name}` });
     await consent.getByLabel('Occupation').check();
     await consent.getByLabel('How consent was given').fill('Signed form, 2 December');

@@ -469,6 +469,8 @@ export const ZCandidacy = z.object({
   id: z.number().int(),
   /** The name where the caller may see it or the candidate consented to it; else "Candidate 2". */
   label: z.string(),
+  /** What members and the public see this applicant as (the name only with consent). */
+  publicLabel: z.string(),
   stage: ZCandidacyStage,
   withdrawnAfter: ZReachedStage.nullable(),
   nominations: z.array(ZNomination),

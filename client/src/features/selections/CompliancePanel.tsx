@@ -31,7 +31,7 @@ export function CompositionPanel(props: { selection: TSelection }) {
   const c = props.selection.composition;
   const w = (n: number | null) => countWords(n, c.suppressBelow);
   const rows: [string, string][] = [
-    ['Applicants', String(c.applicants)],
+    ['Applicants still standing', String(c.applicants)],
     ['Longlisted', String(c.longlisted)],
     ['Shortlisted', String(c.shortlisted)],
     ['Shortlisted living locally', w(c.shortlistLocal)],
@@ -50,7 +50,8 @@ export function CompositionPanel(props: { selection: TSelection }) {
         ))}
       </dl>
       <p className="muted">
-        Counts that could point at one person (fewer than {c.suppressBelow} either way) are withheld.
+        A count is shown only when at least {c.suppressBelow} people are on each side of it, so it cannot
+        point at anyone.
       </p>
     </section>
   );

@@ -46,7 +46,9 @@ export function ConsentPanel(props: { selectionId: number; candidacy: TCandidacy
   return (
     <div className="selection-consent">
       {consents.length === 0 ? (
-        <p className="muted">No consent recorded: members see this applicant as “{c.label}”.</p>
+        <p className="muted">
+          No consent recorded: members and the public see this applicant as “{c.publicLabel}”.
+        </p>
       ) : (
         <ul className="selection-consent__list">
           {consents.map((k) => (
@@ -58,7 +60,7 @@ export function ConsentPanel(props: { selectionId: number; candidacy: TCandidacy
               ) : (
                 <button
                   type="button"
-                  className="link-button"
+                  className="link-button selection-consent__withdraw"
                   disabled={withdraw.isPending}
                   onClick={() => withdraw.mutate(k.id)}
                 >

@@ -5,6 +5,7 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { fieldErrors } from '../auth/api.ts';
 import { withLabel } from '../pilots/format.ts';
 import { useUpdateSelection } from './api.ts';
+import { ruleValueWords } from './words.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 
 /** Officers: record (or withdraw) that the shortlist or candidate was imposed, naming the source. */
@@ -90,7 +91,7 @@ export function RuleOverrideForm(props: { selection: TSelection }) {
         <ul className="selection-overrides">
           {overrides.map(([key, o]) => (
             <li key={key}>
-              {RULE_LABELS[key as TRuleKey] ?? key}: {String(o.value)} — “{o.reason}”{' '}
+              {RULE_LABELS[key as TRuleKey] ?? key}: {ruleValueWords(key, o.value)} — “{o.reason}”{' '}
               <button type="button" className="link-button" onClick={() => remove(key)}>
                 Go back to the national rule
               </button>
@@ -118,7 +119,7 @@ export function RuleOverrideForm(props: { selection: TSelection }) {
       </Field>
       <Field
         label={numeric ? (rule === 'longlistSize' ? 'At least (people)' : 'Share needed (%)') : 'Applied'}
-        hint={`In force now: ${String(s.rules[rule])}`}
+        hint={`In force now: ${ruleValueWords(rule, s.rules[rule])}`}
         error={problem ?? withLabel('The value', serverFor('value'))}
       >
         {(a) =>

@@ -73,11 +73,11 @@ export const flagWords = (b: boolean | null | undefined): string =>
   b === true ? 'Yes' : b === false ? 'No' : 'Not recorded';
 
 /**
- * A count members may see, or the words for a withheld one: the server withholds a count when it, or the
- * rest of its total, is below the threshold, and saying which would give the count away.
+ * A count members may see, or the words for a withheld one: the server shows a count only when it and the
+ * rest of its total are both at least the threshold; saying which side is short would give it away.
  */
 export function countWords(n: number | null, below: number): string {
-  return n === null ? `withheld (fewer than ${below} either way)` : String(n);
+  return n === null ? `withheld (shown only with at least ${below} on each side)` : String(n);
 }
 
 /** A whole number typed in a box: undefined when empty, NaN when not a whole number. */
@@ -85,4 +85,11 @@ export function wholeNumber(text: string): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   return /^\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** A rule's setting in words: switches as On/Off, shares as percentages, sizes as counts. */
+export function ruleValueWords(rule: string, value: boolean | number | undefined): string {
+  if (typeof value === 'boolean') return value ? 'On' : 'Off';
+  if (value === undefined) return 'not set';
+  return rule === 'localShare' || rule === 'workingClassShare' ? `${value}%` : String(value);
 }

@@ -42,10 +42,14 @@ export interface ComplianceInput {
   audience: 'officer' | 'public';
 }
 
-/** A count is withheld when it, or the rest of its total, is small enough to point at individuals. */
+/**
+ * A count is withheld unless it and the rest of its total are both at least `below`. "3 of 3 live locally"
+ * or "0 of 4 are working class" says it of every person on a shortlist, whose names are often public; a
+ * small count or a small rest points at individuals.
+ */
 export function suppressed(count: number, total: number, below: number): boolean {
-  const rest = total - count;
-  return (count > 0 && count < below) || (rest > 0 && rest < below);
+  if (total === 0) return false;
+  return count < below || total - count < below;
 }
 
 export function publicCount(count: number, total: number, below: number): number | null {

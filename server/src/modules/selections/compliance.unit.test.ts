@@ -308,12 +308,14 @@ describe('selection compliance', () => {
   });
 
   describe('small-count suppression', () => {
-    it('withholds a count, or its complement, below the threshold', () => {
-      expect(suppressed(0, 5, 3)).toBe(false);
+    it('withholds a count unless it and the rest are both at the threshold or more (all or none too)', () => {
+      // "5 of 5" or "0 of 5" says it of every person on a shortlist whose names are often public.
+      expect(suppressed(0, 5, 3)).toBe(true);
       expect(suppressed(2, 5, 3)).toBe(true);
       expect(suppressed(3, 6, 3)).toBe(false);
       expect(suppressed(4, 5, 3)).toBe(true);
-      expect(suppressed(5, 5, 3)).toBe(false);
+      expect(suppressed(5, 5, 3)).toBe(true);
+      expect(suppressed(0, 0, 3)).toBe(false);
       expect(suppressed(1, 5, 1)).toBe(false);
       expect(publicCount(2, 5, 3)).toBeNull();
       expect(publicCount(3, 6, 3)).toBe(3);
@@ -354,8 +356,8 @@ describe('selection compliance', () => {
       expect(wc.reason).toMatch(/^So far fewer than 3 applicants are working class/);
       expect(wc.reason).not.toMatch(/\b1\b/);
       expect(verdict(result, 'womenOnLonglist')).toMatchObject({ state: 'kept', count: null, total: 6 });
-      // Not suppressed (none of 6), and the public are not told how many are not recorded.
-      expect(verdict(result, 'localShare')).toMatchObject({ count: 0, total: 6 });
+      // None of 6 is withheld too (it says it of everyone), and the public are not told how many are not recorded.
+      expect(verdict(result, 'localShare')).toMatchObject({ count: null, total: 6 });
       expect(verdict(result, 'localShare').reason).not.toMatch(/not recorded/);
     });
 

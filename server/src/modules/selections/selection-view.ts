@@ -162,10 +162,12 @@ function candidacyOf(c: CandidacyRow, index: number, personal: boolean): TCandid
   };
   const published = Object.fromEntries([...consented].map((f) => [f, values[f]]));
   const anonymous = `Candidate ${index + 1}`;
-  const label = k.erasedAt ? `${anonymous} (erased)` : personal || consented.has('name') ? k.name : anonymous;
+  const publicLabel = k.erasedAt ? `${anonymous} (erased)` : consented.has('name') ? k.name : anonymous;
+  const label = personal && !k.erasedAt ? k.name : publicLabel;
   return {
     id: c.id,
     label,
+    publicLabel,
     stage: c.stage,
     withdrawnAfter: c.withdrawnAfter as TReachedStage | null,
     nominations: c.nominations.map((n) => ({

@@ -55,6 +55,16 @@ function assertCoherent(s: Shape, stages: readonly TStageDates[]): void {
   if (trigger && !s.sittingMember) problem('stage', 'cannot be a trigger ballot: there is no sitting member');
   if (s.imposed && !s.imposedSource)
     problem('imposedSource', 'must name the link or document behind the claim');
+  // Actual dates are of what has happened: tomorrow at the latest, allowing for time zones.
+  const latest = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  for (const d of stages) {
+    if (d.actualOn && d.actualOn > latest) {
+      problem(
+        'stages',
+        `cannot record an actual date in the future for ${d.stage} (${d.actualOn}); give it as planned`,
+      );
+    }
+  }
   for (const d of stages) {
     if (d.actualOn && stageAtOrAfter(d.stage as never, s.stage as never) && d.stage !== s.stage) {
       problem('stages', `cannot record an actual date for ${d.stage}, which the selection has not reached`);

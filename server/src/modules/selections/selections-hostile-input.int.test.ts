@@ -299,7 +299,7 @@ describe('malformed bodies', () => {
     const s = await create({ stage: 'longlist' });
     const dated = await call('patch', `/api/selections/${s.id}`, officer, {
       version: 1,
-      stages: [{ stage: 'longlist', plannedOn: null, actualOn: '2027-01-05' }],
+      stages: [{ stage: 'longlist', plannedOn: null, actualOn: '2026-11-05' }],
     }).expect(200);
     const v = (dated.body as TSelection).version;
     const cases: [object, string][] = [

@@ -581,3 +581,42 @@ describe('keeping the record straight', () => {
     expect(blank).toMatchObject({ wardName: null, area: 'Blyth and Ashington' });
   });
 });
+
+describe('what trying the app found', () => {
+  it('withholds "3 of 3 live locally" from members, since with a consented name it tells of her too', async () => {
+    const s = await create({ stage: 'shortlist' });
+    let latest = s;
+    for (const name of ['Alice Fictional', 'Ben Fictional', 'Cat Fictional']) {
+      const res = await t.api
+        .post(`/api/selections/${s.id}/candidacies`)
+        .set(officer.headers)
+        .send({ stage: 'shortlisted', livesLocally: true, candidate: { name } })
+        .expect(201);
+      latest = res.body as TSelection;
+    }
+    const alice = latest.candidacies[0]!;
+    expect(alice.publicLabel).toBe('Candidate 1');
+    const consented = await t.api
+      .post(`/api/candidacies/${alice.id}/consents`)
+      .set(officer.headers)
+      .send({ fields: ['name'], note: 'Signed form' })
+      .expect(201);
+    expect((consented.body as TSelection).candidacies[0]!.publicLabel).toBe('Alice Fictional');
+    const seen = (await t.api.get(`/api/selections/${s.id}`).set(member.headers).expect(200))
+      .body as TSelection;
+    expect(seen.candidacies[0]!.label).toBe('Alice Fictional');
+    expect(seen.composition.shortlistLocal).toBeNull();
+    const locality = seen.compliance.rules.find((r) => r.rule === 'localShare')!;
+    expect(locality.count).toBeNull();
+    expect(locality.reason).not.toMatch(/3 of 3/);
+  });
+
+  it('refuses an actual date in the future: it is planned until it happens', async () => {
+    const s = await create();
+    const res = await patch(officer, s, {
+      stages: [{ stage: 'timetable_set', plannedOn: null, actualOn: '2099-12-25' }],
+    }).expect(422);
+    expect(res.body.error.details[0].field).toBe('stages');
+    expect(res.body.error.message).toContain('give it as planned');
+  });
+});
