@@ -4,6 +4,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { TSelectionHistoryEntry, TSelectionHistoryQuery } from '../../contracts/index.ts';
 import type { Principal } from '../access/policy.ts';
+import { historyPage } from '../history/history-page.ts';
 import { recordViews } from './selection-view.ts';
 
 const where = (id: number) => Prisma.sql`
@@ -20,33 +21,11 @@ export async function selectionHistory(
   query: TSelectionHistoryQuery,
   viewer: Principal | undefined,
 ): Promise<{ total: number; items: TSelectionHistoryEntry[] }> {
-  const [[counted], page] = await Promise.all([
-    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM audit_entry WHERE ${where(id)}`,
-    prisma.$queryRaw<{ id: number }[]>`
-      SELECT id FROM audit_entry WHERE ${where(id)} ORDER BY at DESC, id DESC OFFSET ${query.offset} LIMIT ${query.limit}`,
-  ]);
-  const rows = await prisma.auditEntry.findMany({
-    where: { id: { in: page.map((r) => r.id) } },
-    include: { actor: { select: { id: true, name: true } } },
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-  });
+  const page = await historyPage<TSelectionHistoryEntry['entityType']>(prisma, where(id), query);
   const candidates = await prisma.candidate.findMany({
     where: { candidacies: { some: { selectionId: id } } },
     select: { id: true, enteredById: true, erasedAt: true },
   });
   await recordViews(prisma, viewer, candidates, 'selection history');
-  return {
-    total: counted?.total ?? 0,
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actor: r.actor,
-      action: r.action as TSelectionHistoryEntry['action'],
-      changes: r.changes as TSelectionHistoryEntry['changes'],
-      source: r.source,
-      reason: r.reason,
-      entityType: r.entityType as TSelectionHistoryEntry['entityType'],
-      entityId: r.entityId,
-    })),
-  };
+  return page;
 }
